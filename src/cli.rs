@@ -1,0 +1,120 @@
+//! Command-line arguments. One binary serves the GUI and the headless subcommands, and they share exit
+//! codes: 0 on success, 2 on unusable input (with one line on stderr naming the file and the problem).
+
+use crate::archive::Input;
+use std::path::PathBuf;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_UNUSABLE: i32 = 2;
+
+pub const USAGE: &str = "\
+datamap: see who had your Facebook data, from your own \"Download Your Information\" export.
+
+Usage:
+  datamap [PATH...]                      open the app (several PATHs are the parts of one export)
+  datamap --demo                         open the app on the bundled fictional demo export
+  datamap --screenshot OUT.png [--view graph] [PATH...|--demo]
+                                         open the window, wait for the map to settle, save a PNG, exit
+  datamap report [PATH...|--demo] [--json]
+                                         print the imported map (as JSON with --json) without a window
+  datamap make-demo OUT.zip              write the demo export (the generator behind assets/demo)
+
+Exit codes: 0 success, 2 unusable input.
+";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Graph,
+}
+
+impl View {
+    fn parse(s: &str) -> Result<View, String> {
+        match s {
+            "graph" => Ok(View::Graph),
+            other => Err(format!("unknown view \"{other}\" (available: graph)")),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct GuiOptions {
+    pub inputs: Vec<Input>,
+    pub screenshot: Option<PathBuf>,
+    pub view: View,
+}
+
+#[derive(Debug)]
+pub enum Command {
+    Gui(GuiOptions),
+    Report { inputs: Vec<Input>, json: bool },
+    MakeDemo { out: PathBuf },
+    Help,
+}
+
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    let mut args = args.into_iter().peekable();
+    match args.peek().map(String::as_str) {
+        Some("report") => {
+            args.next();
+            let mut json = false;
+            let mut inputs = Vec::new();
+            for arg in args {
+                match arg.as_str() {
+                    "--json" => json = true,
+                    "--demo" => inputs.push(crate::demo::demo_input()),
+                    flag if flag.starts_with("--") => return Err(format!("unknown option {flag} for report")),
+                    path => inputs.push(Input::Path(PathBuf::from(path))),
+                }
+            }
+            if inputs.is_empty() {
+                return Err("report needs an export: datamap report PATH... or datamap report --demo".into());
+            }
+            Ok(Command::Report { inputs, json })
+        }
+        Some("make-demo") => {
+            args.next();
+            let out = args.next().ok_or("make-demo needs an output path")?;
+            Ok(Command::MakeDemo { out: PathBuf::from(out) })
+        }
+        _ => {
+            let mut options = GuiOptions::default();
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "-h" | "--help" => return Ok(Command::Help),
+                    "--demo" => options.inputs.push(crate::demo::demo_input()),
+                    "--screenshot" => {
+                        options.screenshot = Some(PathBuf::from(args.next().ok_or("--screenshot needs a file name")?));
+                    }
+                    "--view" => options.view = View::parse(&args.next().ok_or("--view needs a name")?)?,
+                    flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                    path => options.inputs.push(Input::Path(PathBuf::from(path))),
+                }
+            }
+            Ok(Command::Gui(options))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn report_and_gui_forms() {
+        assert!(matches!(parse(args("report --demo --json")), Ok(Command::Report { json: true, .. })));
+        assert!(parse(args("report")).is_err());
+        match parse(args("--screenshot out.png --view graph a.zip b.zip")) {
+            Ok(Command::Gui(o)) => {
+                assert_eq!(o.inputs.len(), 2);
+                assert_eq!(o.screenshot, Some(PathBuf::from("out.png")));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(parse(args("--view map")).is_err());
+    }
+}

@@ -1,0 +1,203 @@
+//! The map as a graph: the owner at the centre, a hub for each kind of relationship, people and companies
+//! around their hubs. Hubs are what keep the layout readable: without them every node would hang off the
+//! owner in one ring. People who share a group chat are linked, so circles of friends form clusters.
+
+use crate::model::{CompanySource, DataMap, Relation};
+use petgraph::graph::{NodeIndex, UnGraph};
+use std::collections::HashMap;
+
+/// What a node stands for, and so its colour in every view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    You,
+    Friend,
+    OtherPerson,
+    ConnectedApp,
+    AppPost,
+    Advertiser,
+    OffMeta,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::You,
+        Category::Friend,
+        Category::OtherPerson,
+        Category::ConnectedApp,
+        Category::AppPost,
+        Category::Advertiser,
+        Category::OffMeta,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::You => "You",
+            Category::Friend => "Friends",
+            Category::OtherPerson => "Other people",
+            Category::ConnectedApp => "Connected apps",
+            Category::AppPost => "Apps that posted for you",
+            Category::Advertiser => "Advertisers",
+            Category::OffMeta => "Off-Meta activity",
+        }
+    }
+
+    pub fn is_company(self) -> bool {
+        matches!(self, Category::ConnectedApp | Category::AppPost | Category::Advertiser | Category::OffMeta)
+    }
+
+    /// The category a company is drawn in: the strongest way it got the data, where the owner's own action
+    /// (connecting an app) outranks an advertiser's list, which outranks a tracking event.
+    pub fn of_company(sources: &[CompanySource]) -> Category {
+        let has = |s| sources.contains(&s);
+        if has(CompanySource::ConnectedApp) {
+            Category::ConnectedApp
+        } else if has(CompanySource::AppPost) {
+            Category::AppPost
+        } else if has(CompanySource::AdvertiserList)
+            || has(CompanySource::AdvertiserActivity)
+            || has(CompanySource::AdvertiserInteraction)
+        {
+            Category::Advertiser
+        } else {
+            Category::OffMeta
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Owner,
+    /// Groups the nodes of one category around it.
+    Hub,
+    Person(usize),
+    Company(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub category: Category,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeKind {
+    /// Owner to hub, hub to member.
+    Membership,
+    /// A company that reached the data through a second route, linked to that route's hub too.
+    AlsoVia,
+    /// Two people in the same group chat.
+    SharedThread,
+}
+
+pub struct MapGraph {
+    pub graph: UnGraph<Node, EdgeKind>,
+    pub owner: NodeIndex,
+}
+
+/// Group chats larger than this link no people: a 200-person group says nothing about who knows whom.
+const MAX_GROUP_FOR_LINKS: usize = 12;
+
+impl MapGraph {
+    pub fn build(map: &DataMap) -> MapGraph {
+        let mut graph = UnGraph::new_undirected();
+        let owner = graph.add_node(Node {
+            kind: NodeKind::Owner,
+            category: Category::You,
+            label: map.owner.clone().unwrap_or_else(|| "You".to_owned()),
+        });
+        let mut hubs: HashMap<Category, NodeIndex> = HashMap::new();
+        let mut hub = |graph: &mut UnGraph<Node, EdgeKind>, category: Category| {
+            *hubs.entry(category).or_insert_with(|| {
+                let h = graph.add_node(Node { kind: NodeKind::Hub, category, label: category.label().to_owned() });
+                graph.add_edge(owner, h, EdgeKind::Membership);
+                h
+            })
+        };
+        let mut person_nodes: HashMap<&str, NodeIndex> = HashMap::new();
+        for (i, person) in map.people.iter().enumerate() {
+            let category =
+                if person.relations.contains(&Relation::Friend) { Category::Friend } else { Category::OtherPerson };
+            let h = hub(&mut graph, category);
+            let n = graph.add_node(Node { kind: NodeKind::Person(i), category, label: person.name.clone() });
+            graph.add_edge(h, n, EdgeKind::Membership);
+            person_nodes.entry(person.name.as_str()).or_insert(n);
+        }
+        for (i, company) in map.companies.iter().enumerate() {
+            let category = Category::of_company(&company.sources);
+            let h = hub(&mut graph, category);
+            let n = graph.add_node(Node { kind: NodeKind::Company(i), category, label: company.name.clone() });
+            graph.add_edge(h, n, EdgeKind::Membership);
+            for other in secondary_categories(&company.sources, category) {
+                let h2 = hub(&mut graph, other);
+                graph.add_edge(h2, n, EdgeKind::AlsoVia);
+            }
+        }
+        for thread in map.threads.iter().filter(|t| t.group && t.participants.len() <= MAX_GROUP_FOR_LINKS) {
+            let members: Vec<NodeIndex> =
+                thread.participants.iter().filter_map(|p| person_nodes.get(p.as_str()).copied()).collect();
+            // A ring rather than a clique: enough to pull the group together without a knot of lines.
+            for (a, b) in members.iter().zip(members.iter().cycle().skip(1)).take(members.len()) {
+                if a != b && graph.find_edge(*a, *b).is_none() {
+                    graph.add_edge(*a, *b, EdgeKind::SharedThread);
+                }
+            }
+        }
+        MapGraph { graph, owner }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edges(&self) -> Vec<(usize, usize)> {
+        self.graph
+            .edge_indices()
+            .filter_map(|e| self.graph.edge_endpoints(e))
+            .map(|(a, b)| (a.index(), b.index()))
+            .collect()
+    }
+
+    pub fn find(&self, label: &str) -> Option<NodeIndex> {
+        self.graph.node_indices().find(|&n| self.graph[n].label == label)
+    }
+}
+
+fn secondary_categories(sources: &[CompanySource], primary: Category) -> Vec<Category> {
+    let mut out: Vec<Category> =
+        sources.iter().map(|s| Category::of_company(std::slice::from_ref(s))).filter(|c| *c != primary).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Company, Person};
+
+    #[test]
+    fn owner_hubs_and_members() {
+        let mut map = DataMap { owner: Some("Me".into()), ..Default::default() };
+        map.people.push(Person {
+            name: "A".into(),
+            relations: vec![Relation::Friend],
+            friend_since: None,
+            messages: 0,
+        });
+        map.companies.push(Company {
+            name: "Shop".into(),
+            sources: vec![CompanySource::OffMetaActivity, CompanySource::AdvertiserList],
+            first_seen: None,
+            last_seen: None,
+            events: 0,
+            event_types: Default::default(),
+        });
+        let g = MapGraph::build(&map);
+        // owner, friends hub, A, advertiser hub, Shop, off-Meta hub
+        assert_eq!(g.node_count(), 6);
+        let shop = g.find("Shop").unwrap();
+        assert_eq!(g.graph[shop].category, Category::Advertiser);
+        assert_eq!(g.graph.neighbors(shop).count(), 2);
+    }
+}

@@ -1,0 +1,281 @@
+//! Collects records from every file family into one [`DataMap`]. The merge rules live here, in one place:
+//! each friends-list entry is its own person (two "Sam Lee" friends are two people); every other relation
+//! attaches to the first person with exactly that name; companies merge on a case- and space-insensitive
+//! name; message counts and times are kept, never message text.
+
+use crate::import::time;
+use crate::model::{App, Company, CompanySource, DataMap, Device, Person, Relation, Thread, Unix};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Default)]
+pub struct ThreadAcc {
+    pub title: Option<String>,
+    pub participants: Vec<String>,
+    pub senders: HashMap<String, u64>,
+    pub messages: u64,
+    pub first: Option<Unix>,
+    pub last: Option<Unix>,
+    pub per_year: BTreeMap<i32, u64>,
+}
+
+impl ThreadAcc {
+    pub fn add_message(&mut self, sender: Option<&str>, at: Option<Unix>) {
+        self.messages += 1;
+        if let Some(s) = sender {
+            *self.senders.entry(s.to_owned()).or_default() += 1;
+        }
+        if let Some(t) = at {
+            self.first = Some(self.first.map_or(t, |f| f.min(t)));
+            self.last = Some(self.last.map_or(t, |l| l.max(t)));
+            *self.per_year.entry(time::year(t)).or_default() += 1;
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Builder {
+    owner: Option<String>,
+    people: Vec<Person>,
+    people_by_name: HashMap<String, usize>,
+    companies: Vec<Company>,
+    company_by_key: HashMap<String, usize>,
+    apps: Vec<App>,
+    threads: BTreeMap<String, ThreadAcc>,
+    devices: Vec<Device>,
+    device_by_agent: HashMap<String, usize>,
+    newest: Option<Unix>,
+    pub warnings: Vec<String>,
+    pub files_read: Vec<String>,
+}
+
+fn company_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl Builder {
+    fn saw(&mut self, t: Option<Unix>) {
+        if let Some(t) = t {
+            self.newest = Some(self.newest.map_or(t, |n| n.max(t)));
+        }
+    }
+
+    pub fn set_owner(&mut self, name: &str) {
+        if self.owner.is_none() && !name.trim().is_empty() {
+            self.owner = Some(name.trim().to_owned());
+        }
+    }
+
+    pub fn add_person(&mut self, name: &str, relation: Relation, at: Option<Unix>) {
+        let name = name.trim();
+        if name.is_empty() || self.owner.as_deref() == Some(name) {
+            return;
+        }
+        self.saw(at);
+        let existing = self.people_by_name.get(name).copied();
+        let index = match (relation, existing) {
+            (Relation::Friend, Some(i)) if !self.people[i].relations.contains(&Relation::Friend) => i,
+            (Relation::Friend, _) | (_, None) => {
+                self.people.push(Person {
+                    name: name.to_owned(),
+                    relations: Vec::new(),
+                    friend_since: None,
+                    messages: 0,
+                });
+                let i = self.people.len() - 1;
+                self.people_by_name.entry(name.to_owned()).or_insert(i);
+                i
+            }
+            (_, Some(i)) => i,
+        };
+        let person = &mut self.people[index];
+        if !person.relations.contains(&relation) {
+            person.relations.push(relation);
+            person.relations.sort();
+        }
+        if relation == Relation::Friend && person.friend_since.is_none() {
+            person.friend_since = at;
+        }
+    }
+
+    /// Record that `name` reached the owner's data through `source`, optionally at a dated event.
+    pub fn add_company(&mut self, name: &str, source: CompanySource, at: Option<Unix>, dated_event: bool) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        self.saw(at);
+        let key = company_key(name);
+        let index = *self.company_by_key.entry(key).or_insert_with(|| {
+            self.companies.push(Company {
+                name: name.to_owned(),
+                sources: Vec::new(),
+                first_seen: None,
+                last_seen: None,
+                events: 0,
+                event_types: BTreeMap::new(),
+            });
+            self.companies.len() - 1
+        });
+        let company = &mut self.companies[index];
+        if !company.sources.contains(&source) {
+            company.sources.push(source);
+            company.sources.sort();
+        }
+        if let Some(t) = at {
+            company.first_seen = Some(company.first_seen.map_or(t, |f| f.min(t)));
+            company.last_seen = Some(company.last_seen.map_or(t, |l| l.max(t)));
+        }
+        if dated_event && at.is_some() {
+            company.events += 1;
+        }
+    }
+
+    pub fn add_event_type(&mut self, company: &str, event_type: &str) {
+        if let Some(&i) = self.company_by_key.get(&company_key(company)) {
+            *self.companies[i].event_types.entry(event_type.to_owned()).or_default() += 1;
+        }
+    }
+
+    pub fn add_app(&mut self, app: App) {
+        self.saw(app.added);
+        self.saw(app.removed);
+        let at = app.added.or(app.removed);
+        self.add_company(&app.name, CompanySource::ConnectedApp, at, false);
+        if let Some(removed) = app.removed {
+            self.add_company(&app.name, CompanySource::ConnectedApp, Some(removed), false);
+        }
+        self.apps.push(app);
+    }
+
+    pub fn thread(&mut self, key: &str) -> &mut ThreadAcc {
+        self.threads.entry(key.to_owned()).or_default()
+    }
+
+    pub fn add_device(&mut self, user_agent: &str, at: Option<Unix>) {
+        let agent = user_agent.trim();
+        if agent.is_empty() {
+            return;
+        }
+        let index = *self.device_by_agent.entry(agent.to_owned()).or_insert_with(|| {
+            self.devices.push(Device { user_agent: agent.to_owned(), first_seen: None, last_seen: None });
+            self.devices.len() - 1
+        });
+        if let Some(t) = at {
+            let d = &mut self.devices[index];
+            d.first_seen = Some(d.first_seen.map_or(t, |f| f.min(t)));
+            d.last_seen = Some(d.last_seen.map_or(t, |l| l.max(t)));
+        }
+    }
+
+    /// The owner is the profile's name; without a profile (a part of a multi-part export, or an old export),
+    /// the name that sends messages in the most threads.
+    fn infer_owner(&self) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for thread in self.threads.values() {
+            for sender in thread.senders.keys() {
+                *counts.entry(sender.as_str()).or_default() += 1;
+            }
+        }
+        let (best, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+        (n >= 2 && n * 2 > self.threads.len()).then(|| best.to_owned())
+    }
+
+    pub fn finish(mut self, export_date: Option<String>) -> DataMap {
+        if self.owner.is_none() {
+            self.owner = self.infer_owner();
+            if let Some(owner) = &self.owner {
+                self.warnings.push(format!(
+                    "No profile file was found; \"{owner}\" is taken to be you because that name sends messages in most threads."
+                ));
+                // A friends list never names its owner, but messages could have made them a contact.
+                let owner = owner.clone();
+                self.people.retain(|p| p.name != owner || p.relations.contains(&Relation::Friend));
+                self.people_by_name.clear();
+                for (i, p) in self.people.iter().enumerate() {
+                    self.people_by_name.entry(p.name.clone()).or_insert(i);
+                }
+            }
+        }
+        let owner = self.owner.clone();
+        let mut threads = Vec::new();
+        for (key, acc) in std::mem::take(&mut self.threads) {
+            let (folder, _) = key.split_once('/').unwrap_or(("", &key));
+            let mut participants: Vec<String> = Vec::new();
+            let mut senders: Vec<&String> = acc.senders.keys().collect();
+            senders.sort();
+            for name in acc.participants.iter().chain(senders) {
+                if Some(name) != owner.as_ref() && !participants.contains(name) {
+                    participants.push(name.clone());
+                }
+            }
+            for name in &participants {
+                self.add_person(name, Relation::MessageContact, None);
+                if let Some(&i) = self.people_by_name.get(name) {
+                    self.people[i].messages += acc.senders.get(name).copied().unwrap_or(0);
+                }
+            }
+            self.saw(acc.last);
+            threads.push(Thread {
+                title: acc.title.clone().unwrap_or_else(|| participants.join(", ")),
+                folder: folder.to_owned(),
+                group: participants.len() > 1,
+                participants,
+                messages: acc.messages,
+                first: acc.first,
+                last: acc.last,
+                per_year: acc.per_year,
+            });
+        }
+        threads.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.title.cmp(&b.title)));
+        let export_date = export_date.or_else(|| {
+            let newest = self.newest?;
+            self.warnings.push(
+                "The export date is not in the file name; the date of the newest record stands in for it.".into(),
+            );
+            Some(crate::model::format_date(newest))
+        });
+        DataMap {
+            schema: 1,
+            platform: crate::model::Platform::Facebook,
+            owner,
+            export_date,
+            people: self.people,
+            companies: self.companies,
+            apps: self.apps,
+            threads,
+            devices: self.devices,
+            files_read: self.files_read,
+            warnings: self.warnings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namesakes_in_the_friends_list_stay_two_people() {
+        let mut b = Builder::default();
+        b.add_person("Sam Lee", Relation::Friend, Some(1_500_000_000));
+        b.add_person("Sam Lee", Relation::Friend, Some(1_600_000_000));
+        b.add_person("Sam Lee", Relation::Follower, None);
+        let map = b.finish(None);
+        assert_eq!(map.people.len(), 2);
+        assert_eq!(map.people[0].relations, vec![Relation::Friend, Relation::Follower]);
+        assert_eq!(map.people[1].friend_since, Some(1_600_000_000));
+    }
+
+    #[test]
+    fn companies_merge_across_sources_and_count_dated_events() {
+        let mut b = Builder::default();
+        b.add_company("Example Shop", CompanySource::OffMetaActivity, Some(1_600_000_000), true);
+        b.add_company("example  shop", CompanySource::AdvertiserList, None, false);
+        b.add_company("Example Shop", CompanySource::OffMetaActivity, Some(1_500_000_000), true);
+        let map = b.finish(Some("2026-01-01".into()));
+        let c = &map.companies[0];
+        assert_eq!(map.companies.len(), 1);
+        assert_eq!(c.sources, vec![CompanySource::OffMetaActivity, CompanySource::AdvertiserList]);
+        assert_eq!((c.first_seen, c.last_seen, c.events), (Some(1_500_000_000), Some(1_600_000_000), 2));
+    }
+}

@@ -1,0 +1,216 @@
+//! The imported map: who the owner is, the people around them, the companies that received or used their
+//! data, and the message threads. This is the one shape every later stage (graph, exposure, report, views)
+//! reads, so it holds facts as exported and never guesses: unknown times are `None`, and two people with the
+//! same display name stay two people.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Seconds since the Unix epoch, UTC. `None` wherever the export gave 0 or nothing.
+pub type Unix = i64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    #[default]
+    Facebook,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Friend,
+    RemovedFriend,
+    RequestSent,
+    RequestReceived,
+    Follower,
+    Following,
+    MessageContact,
+}
+
+impl Relation {
+    /// The relations that make someone part of the owner's friend network rather than a passing contact.
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Friend => "Friend",
+            Relation::RemovedFriend => "Removed friend",
+            Relation::RequestSent => "You sent a friend request",
+            Relation::RequestReceived => "Sent you a friend request",
+            Relation::Follower => "Follows you",
+            Relation::Following => "You follow them",
+            Relation::MessageContact => "Messaged with you",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanySource {
+    ConnectedApp,
+    OffMetaActivity,
+    /// The advertiser uploaded or used a list that contains the owner.
+    AdvertiserList,
+    /// The advertiser used the owner's activity on its site, app or store.
+    AdvertiserActivity,
+    /// The owner clicked or closed one of its ads.
+    AdvertiserInteraction,
+    AppPost,
+}
+
+impl CompanySource {
+    pub const ALL: [CompanySource; 6] = [
+        CompanySource::ConnectedApp,
+        CompanySource::OffMetaActivity,
+        CompanySource::AdvertiserList,
+        CompanySource::AdvertiserActivity,
+        CompanySource::AdvertiserInteraction,
+        CompanySource::AppPost,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CompanySource::ConnectedApp => "Connected app",
+            CompanySource::OffMetaActivity => "Off-Meta activity",
+            CompanySource::AdvertiserList => "Advertiser with a list containing you",
+            CompanySource::AdvertiserActivity => "Advertiser using your activity",
+            CompanySource::AdvertiserInteraction => "Advertiser whose ad you clicked or closed",
+            CompanySource::AppPost => "App that posted for you",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub relations: Vec<Relation>,
+    pub friend_since: Option<Unix>,
+    /// Messages this person sent in threads shared with the owner.
+    pub messages: u64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Company {
+    pub name: String,
+    pub sources: Vec<CompanySource>,
+    pub first_seen: Option<Unix>,
+    pub last_seen: Option<Unix>,
+    /// Dated events seen for this company (off-Meta events, ad interactions, app posts, app connections).
+    pub events: u64,
+    /// Off-Meta event counts by event type, e.g. `PAGE_VIEW`.
+    pub event_types: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppStatus {
+    Active,
+    Inactive,
+    Removed,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct App {
+    pub name: String,
+    pub status: Option<AppStatus>,
+    pub added: Option<Unix>,
+    pub removed: Option<Unix>,
+    /// The export file this app was listed in.
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Thread {
+    pub title: String,
+    pub folder: String,
+    /// Everyone in the thread except the owner.
+    pub participants: Vec<String>,
+    pub messages: u64,
+    pub first: Option<Unix>,
+    pub last: Option<Unix>,
+    /// More than one other participant.
+    pub group: bool,
+    /// Messages per calendar year (UTC), so later views can intersect activity with partner windows
+    /// without keeping any message.
+    pub per_year: BTreeMap<i32, u64>,
+}
+
+/// A login or session seen in the security files: the user agent tells which devices were used.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Device {
+    pub user_agent: String,
+    pub first_seen: Option<Unix>,
+    pub last_seen: Option<Unix>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct DataMap {
+    pub schema: u32,
+    pub platform: Platform,
+    pub owner: Option<String>,
+    /// `YYYY-MM-DD`, from the archive name, or else the newest timestamp in the export.
+    pub export_date: Option<String>,
+    pub people: Vec<Person>,
+    pub companies: Vec<Company>,
+    pub apps: Vec<App>,
+    pub threads: Vec<Thread>,
+    pub devices: Vec<Device>,
+    /// Files that were read, relative to the export root, so every fact can point at its evidence.
+    pub files_read: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl DataMap {
+    pub fn friends(&self) -> impl Iterator<Item = &Person> {
+        self.people.iter().filter(|p| p.relations.contains(&Relation::Friend))
+    }
+
+    pub fn company(&self, name: &str) -> Option<&Company> {
+        self.companies.iter().find(|c| c.name == name)
+    }
+}
+
+/// Days from 1970-01-01 to a civil date; Howard Hinnant's algorithm, exact for the proleptic Gregorian
+/// calendar, so dates never depend on a time-zone database.
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date (year, month, day) of a Unix time, UTC.
+pub fn civil_from_unix(t: Unix) -> (i64, u32, u32) {
+    let z = t.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+pub fn format_date(t: Unix) -> String {
+    let (y, m, d) = civil_from_unix(t);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_round_trip() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(format_date(1_430_352_000), "2015-04-30");
+        for t in [0, 951_782_400, 1_709_164_800, 4_102_444_799] {
+            let (y, m, d) = civil_from_unix(t);
+            assert_eq!(days_from_civil(y, m, d), t.div_euclid(86_400));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The whole headless path from inputs to a laid-out map, shared by the GUI's background thread, the CLI
+//! and the tests, so all three see exactly the same result.
+
+use crate::archive::Input;
+use crate::graph::{EdgeKind, MapGraph, NodeKind};
+use crate::import::{self, ImportError, Monitor, Progress};
+use crate::layout::{ForceLayout, Link};
+use crate::model::DataMap;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+pub struct Loaded {
+    pub map: DataMap,
+    pub graph: MapGraph,
+    /// One position per graph node, indexed like the graph's nodes.
+    pub positions: Vec<[f32; 2]>,
+}
+
+/// Import, build the graph and lay it out until it settles.
+pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> {
+    let map = import::import(inputs, monitor)?;
+    (monitor.report)(Progress { stage: "Drawing the map", file: None, fraction: 0.92 });
+    let graph = MapGraph::build(&map);
+    let mut layout = layout_for(&graph, 1);
+    while layout.tick() {
+        if monitor.cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(ImportError::Cancelled);
+        }
+    }
+    let positions = layout.positions().to_vec();
+    Ok(Loaded { map, graph, positions })
+}
+
+/// Layout settings for the map: the owner pinned at the centre, hubs pushing each other apart so each
+/// category gets its own region, and members held at staggered distances from their hub so a cluster fills
+/// a disc (the most active members nearest the hub) instead of forming a ring of leaves.
+pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
+    let g = &graph.graph;
+    let members_of = |hub: NodeIndex| -> Vec<NodeIndex> {
+        let mut members: Vec<NodeIndex> = g
+            .edges(hub)
+            .filter(|e| *e.weight() == EdgeKind::Membership)
+            .map(|e| if e.source() == hub { e.target() } else { e.source() })
+            .filter(|n| *n != graph.owner)
+            .collect();
+        members.sort_by_key(|n| std::cmp::Reverse(g.neighbors(*n).count()));
+        members
+    };
+    let mut links = Vec::new();
+    for hub in g.node_indices().filter(|n| g[*n].kind == NodeKind::Hub) {
+        let members = members_of(hub);
+        let n = members.len().max(1) as f32;
+        let radius = 14.0 * n.sqrt() + 20.0;
+        links.push(Link::new(graph.owner.index(), hub.index(), 90.0 + radius));
+        for (k, m) in members.iter().enumerate() {
+            let distance = 18.0 + radius * ((k as f32 + 0.5) / n).sqrt();
+            links.push(Link::new(hub.index(), m.index(), distance));
+        }
+    }
+    for e in g.edge_references() {
+        let (a, b) = (e.source().index(), e.target().index());
+        match e.weight() {
+            EdgeKind::AlsoVia => links.push(Link { a, b, distance: 200.0, weight: 0.15 }),
+            EdgeKind::SharedThread => links.push(Link { a, b, distance: 25.0, weight: 0.5 }),
+            EdgeKind::Membership => {}
+        }
+    }
+    let mut layout = ForceLayout::new(g.node_count(), links, seed);
+    for n in g.node_indices() {
+        match g[n].kind {
+            NodeKind::Hub => layout.set_charge(n.index(), -1500.0),
+            NodeKind::Owner => layout.set_charge(n.index(), -600.0),
+            _ => layout.set_charge(n.index(), -40.0),
+        }
+    }
+    layout.pin(graph.owner.index(), Some([0.0, 0.0]));
+    layout
+}

@@ -1,0 +1,25 @@
+//! `datamap report`: the imported map as JSON (schema 1, documented in the README) or as a short summary
+//! for people reading a terminal.
+
+use crate::model::{DataMap, Relation};
+use std::fmt::Write;
+
+pub fn to_json(map: &DataMap) -> String {
+    serde_json::to_string_pretty(map).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+pub fn summary(map: &DataMap) -> String {
+    let mut s = String::new();
+    let count = |r: Relation| map.people.iter().filter(|p| p.relations.contains(&r)).count();
+    let _ = writeln!(s, "Owner:        {}", map.owner.as_deref().unwrap_or("(unknown)"));
+    let _ = writeln!(s, "Export date:  {}", map.export_date.as_deref().unwrap_or("(unknown)"));
+    let _ = writeln!(s, "Friends:      {}", count(Relation::Friend));
+    let _ = writeln!(s, "Other people: {}", map.people.len() - count(Relation::Friend));
+    let _ = writeln!(s, "Companies:    {}", map.companies.len());
+    let _ = writeln!(s, "Apps:         {}", map.apps.len());
+    let _ = writeln!(s, "Threads:      {}", map.threads.len());
+    for w in &map.warnings {
+        let _ = writeln!(s, "warning: {w}");
+    }
+    s
+}

@@ -1,0 +1,251 @@
+//! The map canvas: pan by dragging, zoom with the wheel or a pinch around the cursor, `F` to fit, hover for
+//! a name and the facts behind a node. Positions come settled from the background thread, so drawing is
+//! all this does each frame.
+
+use super::palette::{category_color, edge_color};
+use crate::graph::{Category, EdgeKind, NodeKind};
+use crate::model::format_date;
+use crate::pipeline::Loaded;
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
+
+/// How many of the most important members of each category carry a label before the person zooms in.
+const LABELS_PER_CATEGORY: usize = 3;
+/// Past this zoom every node in view is labelled.
+const LABEL_ALL_ZOOM: f32 = 2.2;
+
+pub struct GraphView {
+    /// The world point at the centre of the canvas.
+    pan: Vec2,
+    zoom: f32,
+    needs_fit: bool,
+    radius: Vec<f32>,
+    /// Nodes labelled before zooming in, most important first; a label that would overlap one already
+    /// placed is left out.
+    label_priority: Vec<usize>,
+}
+
+impl GraphView {
+    pub fn new(loaded: &Loaded) -> GraphView {
+        let g = &loaded.graph.graph;
+        let radius: Vec<f32> = g
+            .node_indices()
+            .map(|n| match g[n].kind {
+                NodeKind::Owner => 13.0,
+                NodeKind::Hub => 8.0,
+                _ => 3.5 + (g.neighbors(n).count() as f32).sqrt(),
+            })
+            .collect();
+        // The most important members of each category carry labels from the start, so every cluster is
+        // recognisable without zooming; hubs and the owner always do.
+        let mut importance: Vec<(Category, u64, usize)> = g
+            .node_indices()
+            .filter_map(|n| {
+                let score = match g[n].kind {
+                    NodeKind::Company(i) => {
+                        let c = loaded.map.companies.get(i)?;
+                        c.events + 25 * c.sources.len() as u64
+                    }
+                    NodeKind::Person(i) => loaded.map.people.get(i)?.messages,
+                    _ => return None,
+                };
+                Some((g[n].category, score, n.index()))
+            })
+            .collect();
+        importance.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut label_priority: Vec<usize> = g
+            .node_indices()
+            .filter(|n| matches!(g[*n].kind, NodeKind::Owner | NodeKind::Hub))
+            .map(|n| n.index())
+            .collect();
+        let mut taken: std::collections::HashMap<Category, usize> = std::collections::HashMap::new();
+        for (category, _, i) in importance {
+            let count = taken.entry(category).or_default();
+            if *count < LABELS_PER_CATEGORY {
+                *count += 1;
+                label_priority.push(i);
+            }
+        }
+        GraphView { pan: Vec2::ZERO, zoom: 1.0, needs_fit: true, radius, label_priority }
+    }
+
+    pub fn request_fit(&mut self) {
+        self.needs_fit = true;
+    }
+
+    fn fit(&mut self, positions: &[[f32; 2]], canvas: Rect) {
+        let mut bounds = Rect::NOTHING;
+        for p in positions {
+            bounds.extend_with(pos2(p[0], p[1]));
+        }
+        if !bounds.is_positive() {
+            return;
+        }
+        let margin = 60.0;
+        let zx = (canvas.width() - 2.0 * margin).max(50.0) / bounds.width().max(1.0);
+        let zy = (canvas.height() - 2.0 * margin).max(50.0) / bounds.height().max(1.0);
+        self.zoom = zx.min(zy).clamp(0.05, 8.0);
+        self.pan = bounds.center().to_vec2();
+        self.needs_fit = false;
+    }
+
+    fn to_screen(&self, canvas: Rect, p: [f32; 2]) -> Pos2 {
+        canvas.center() + (vec2(p[0], p[1]) - self.pan) * self.zoom
+    }
+
+    pub fn graph_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded) {
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, "Graph view"));
+        let canvas = response.rect;
+        let positions = &loaded.positions;
+        if self.needs_fit {
+            self.fit(positions, canvas);
+        }
+        if response.dragged() {
+            self.pan -= response.drag_delta() / self.zoom;
+        }
+        if response.hovered() {
+            let (scroll, pinch, pointer) =
+                ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta(), i.pointer.hover_pos()));
+            let factor = pinch * (scroll / 400.0).exp();
+            if (factor - 1.0).abs() > 1e-4
+                && let Some(at) = pointer
+            {
+                let before = self.pan + (at - canvas.center()) / self.zoom;
+                self.zoom = (self.zoom * factor).clamp(0.05, 20.0);
+                self.pan = before - (at - canvas.center()) / self.zoom;
+            }
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::F) && !i.modifiers.any()) && !ui.ctx().egui_wants_keyboard_input() {
+            self.fit(positions, canvas);
+        }
+
+        let dark = ui.visuals().dark_mode;
+        let g = &loaded.graph.graph;
+        let screen: Vec<Pos2> = positions.iter().map(|p| self.to_screen(canvas, *p)).collect();
+        let visible = canvas.expand(20.0);
+
+        let mut edges = Vec::with_capacity(g.edge_count());
+        for e in g.edge_indices() {
+            let Some((a, b)) = g.edge_endpoints(e) else { continue };
+            let (Some(&pa), Some(&pb)) = (screen.get(a.index()), screen.get(b.index())) else { continue };
+            if !visible.intersects(Rect::from_two_pos(pa, pb)) {
+                continue;
+            }
+            let (width, color) = match g[e] {
+                EdgeKind::Membership if a == loaded.graph.owner || b == loaded.graph.owner => (2.0, edge_color(dark)),
+                EdgeKind::AlsoVia => (1.0, edge_color(dark).gamma_multiply(0.5)),
+                EdgeKind::SharedThread => (0.8, edge_color(dark)),
+                EdgeKind::Membership => (1.0, edge_color(dark)),
+            };
+            edges.push(Shape::line_segment([pa, pb], Stroke::new(width, color)));
+        }
+        painter.extend(edges);
+
+        let scale = self.zoom.sqrt().clamp(0.6, 2.5);
+        let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| canvas.contains(*p));
+        let mut hovered: Option<(usize, f32)> = None;
+        for n in g.node_indices() {
+            let i = n.index();
+            let (Some(&at), Some(&r)) = (screen.get(i), self.radius.get(i)) else { continue };
+            let r = r * scale;
+            if !visible.contains(at) {
+                continue;
+            }
+            let node = &g[n];
+            let color = category_color(node.category, dark);
+            let outline = if dark { Color32::from_gray(20) } else { Color32::WHITE };
+            painter.circle(at, r, color, Stroke::new(1.0, outline));
+            if let Some(p) = pointer {
+                let d = p.distance(at);
+                if d <= r + 4.0 && hovered.is_none_or(|(_, best)| d < best) {
+                    hovered = Some((i, d));
+                }
+            }
+            let id = response.id.with(("node", i));
+            let node_response = ui.interact(Rect::from_center_size(at, Vec2::splat(2.0 * r)), id, Sense::hover());
+            node_response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &node.label));
+        }
+        let mut order: Vec<usize> = hovered.map(|h| h.0).into_iter().collect();
+        order.extend(self.label_priority.iter().copied());
+        if self.zoom >= LABEL_ALL_ZOOM {
+            order.extend(0..screen.len());
+        }
+        let mut placed: Vec<Rect> = Vec::new();
+        for i in order {
+            let (Some(&at), Some(&r)) = (screen.get(i), self.radius.get(i)) else { continue };
+            if !visible.contains(at) {
+                continue;
+            }
+            let node = &g[petgraph::graph::NodeIndex::new(i)];
+            let strong = matches!(node.kind, NodeKind::Owner | NodeKind::Hub);
+            let font = FontId::proportional(if strong { 15.0 } else { 12.0 });
+            let text_color = ui.visuals().strong_text_color();
+            let galley = painter.layout_no_wrap(node.label.clone(), font, text_color);
+            let pos = at + vec2(0.0, r * scale + 3.0 + galley.size().y / 2.0);
+            let rect = Align2::CENTER_CENTER.anchor_size(pos, galley.size()).expand(2.0);
+            if placed.iter().any(|p| p.intersects(rect)) {
+                continue;
+            }
+            placed.push(rect);
+            painter.rect_filled(rect, 3.0, ui.visuals().panel_fill.gamma_multiply(0.85));
+            painter.galley(rect.min + vec2(2.0, 2.0), galley, text_color);
+        }
+        if let Some((i, _)) = hovered {
+            let text = describe(loaded, i);
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.label(text);
+            });
+        }
+    }
+}
+
+/// The facts behind a node, for its tooltip.
+fn describe(loaded: &Loaded, node: usize) -> String {
+    let g = &loaded.graph.graph;
+    let Some(n) = g.node_indices().nth(node) else { return String::new() };
+    let date = |t: Option<i64>| t.map(format_date).unwrap_or_else(|| "unknown".into());
+    match g[n].kind {
+        NodeKind::Owner => format!("{}\nThe owner of this export", g[n].label),
+        NodeKind::Hub => format!("{}\n{} linked", g[n].label, g.neighbors(n).count().saturating_sub(1)),
+        NodeKind::Person(i) => match loaded.map.people.get(i) {
+            Some(p) => {
+                let relations: Vec<&str> = p.relations.iter().map(|r| r.label()).collect();
+                let mut s = format!("{}\n{}", p.name, relations.join("\n"));
+                if p.friend_since.is_some() {
+                    s.push_str(&format!("\nFriends since {}", date(p.friend_since)));
+                }
+                if p.messages > 0 {
+                    s.push_str(&format!("\n{} messages from them", p.messages));
+                }
+                s
+            }
+            None => g[n].label.clone(),
+        },
+        NodeKind::Company(i) => match loaded.map.companies.get(i) {
+            Some(c) => {
+                let sources: Vec<&str> = c.sources.iter().map(|s| s.label()).collect();
+                let mut s = format!("{}\n{}", c.name, sources.join("\n"));
+                if c.events > 0 {
+                    s.push_str(&format!(
+                        "\n{} dated events, {} to {}",
+                        c.events,
+                        date(c.first_seen),
+                        date(c.last_seen)
+                    ));
+                }
+                s
+            }
+            None => g[n].label.clone(),
+        },
+    }
+}
+
+/// Counts per category, for the legend.
+pub fn category_counts(loaded: &Loaded) -> Vec<(Category, usize)> {
+    let g = &loaded.graph.graph;
+    Category::ALL
+        .iter()
+        .map(|c| (*c, g.node_indices().filter(|n| g[*n].category == *c && g[*n].kind != NodeKind::Hub).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}

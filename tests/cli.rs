@@ -1,0 +1,87 @@
+//! The command line as scripts use it: `report --json` follows schema 1, and unusable input exits 2 with
+//! one line on stderr that names the file.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn datamap(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_datamap")).args(args).output().expect("the binary runs")
+}
+
+fn unix_or_null(v: &Value) -> bool {
+    v.is_null() || v.as_i64().is_some_and(|t| t > 946_684_800)
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array().expect("an array").iter().map(|s| s.as_str().expect("a string")).collect()
+}
+
+#[test]
+fn report_json_follows_schema_1() {
+    let out = datamap(&["report", "--demo", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(doc["platform"], "facebook");
+    assert!(doc["owner"].is_string());
+    let date = doc["export_date"].as_str().unwrap();
+    assert!(date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-');
+
+    let relations =
+        ["friend", "removed_friend", "request_sent", "request_received", "follower", "following", "message_contact"];
+    for p in doc["people"].as_array().unwrap() {
+        assert!(p["name"].is_string());
+        assert!(strings(&p["relations"]).iter().all(|r| relations.contains(r)), "{p}");
+        assert!(unix_or_null(&p["friend_since"]));
+    }
+    let sources = [
+        "connected_app",
+        "off_meta_activity",
+        "advertiser_list",
+        "advertiser_activity",
+        "advertiser_interaction",
+        "app_post",
+    ];
+    for c in doc["companies"].as_array().unwrap() {
+        assert!(c["name"].is_string());
+        assert!(strings(&c["sources"]).iter().all(|s| sources.contains(s)), "{c}");
+        assert!(unix_or_null(&c["first_seen"]) && unix_or_null(&c["last_seen"]));
+        assert!(c["events"].is_u64());
+    }
+    for a in doc["apps"].as_array().unwrap() {
+        assert!(a["name"].is_string());
+        assert!(a["status"].is_null() || ["active", "inactive", "removed"].contains(&a["status"].as_str().unwrap()));
+        assert!(unix_or_null(&a["added"]) && unix_or_null(&a["removed"]));
+    }
+    let owner = doc["owner"].as_str().unwrap();
+    for t in doc["threads"].as_array().unwrap() {
+        assert!(t["title"].is_string() && t["folder"].is_string());
+        assert!(!strings(&t["participants"]).contains(&owner), "participants exclude the owner");
+        assert!(t["messages"].is_u64());
+        assert!(unix_or_null(&t["first"]) && unix_or_null(&t["last"]));
+    }
+    assert!(doc["warnings"].is_array());
+    assert!(doc["people"].as_array().unwrap().len() > 150);
+    assert!(doc["companies"].as_array().unwrap().len() > 60);
+}
+
+#[test]
+fn unusable_input_exits_2_with_one_line_naming_the_file() {
+    let path = std::env::temp_dir().join(format!("datamap-cli-{}.zip", std::process::id()));
+    std::fs::write(&path, b"not a zip at all").unwrap();
+    let out = datamap(&["report", path.to_str().unwrap(), "--json"]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(path.to_str().unwrap()) && stderr.contains("not a zip"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn summary_without_json() {
+    let out = datamap(&["report", "--demo"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Owner:        Elin Marsh") && text.contains("Friends:      150"), "{text}");
+}

@@ -1,0 +1,43 @@
+//! The window as a person meets it, driven headless through the accessibility tree.
+
+use datamap::cli::GuiOptions;
+use datamap::ui::app::{DatamapApp, Screen};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::time::{Duration, Instant};
+
+fn wait_until_idle(harness: &mut Harness<'_, DatamapApp>) {
+    let started = Instant::now();
+    while harness.state().is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(120), "the import did not finish");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
+
+#[test]
+fn the_demo_opens_into_a_map_with_its_companies() {
+    let options = GuiOptions { inputs: vec![datamap::demo::demo_input()], ..Default::default() };
+    let mut harness =
+        Harness::builder().with_size([1280.0, 800.0]).build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, options));
+    wait_until_idle(&mut harness);
+    assert!(matches!(harness.state().screen, Screen::Map(..)));
+    harness.get_by_label("Graph view");
+    harness.get_by_label("Spotify");
+    assert!(harness.query_all_by_label("Elin Marsh").count() >= 1, "the owner is on the map");
+}
+
+#[test]
+fn the_start_screen_offers_the_demo() {
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, GuiOptions::default()));
+    harness.run_steps(2);
+    harness.get_by_label("Drop zone: open an export");
+    harness.get_by_label("Try the demo").click();
+    harness.step();
+    wait_until_idle(&mut harness);
+    assert!(matches!(harness.state().screen, Screen::Map(..)));
+    harness.get_by_label("Netflix");
+}
