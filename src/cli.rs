@@ -13,6 +13,7 @@ datamap: see who had your Facebook data, from your own \"Download Your Informati
 Usage:
   datamap [PATH...]                      open the app (several PATHs are the parts of one export)
   datamap --demo                         open the app on the bundled fictional demo export
+  datamap --theme light|dark|system ...  choose the colour theme (default: follow the system)
   datamap --screenshot OUT.png [--view graph] [PATH...|--demo]
                                          open the window, wait for the map to settle, save a PNG, exit
   datamap report [PATH...|--demo] [--json]
@@ -37,11 +38,20 @@ impl View {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
 #[derive(Debug, Default)]
 pub struct GuiOptions {
     pub inputs: Vec<Input>,
     pub screenshot: Option<PathBuf>,
     pub view: View,
+    pub theme: Theme,
 }
 
 #[derive(Debug)]
@@ -87,6 +97,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                         options.screenshot = Some(PathBuf::from(args.next().ok_or("--screenshot needs a file name")?));
                     }
                     "--view" => options.view = View::parse(&args.next().ok_or("--view needs a name")?)?,
+                    "--theme" => {
+                        options.theme = match args.next().as_deref() {
+                            Some("light") => Theme::Light,
+                            Some("dark") => Theme::Dark,
+                            Some("system") => Theme::System,
+                            _ => return Err("--theme takes light, dark or system".into()),
+                        }
+                    }
                     flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                     path => options.inputs.push(Input::Path(PathBuf::from(path))),
                 }

@@ -41,3 +41,51 @@ fn the_start_screen_offers_the_demo() {
     assert!(matches!(harness.state().screen, Screen::Map(..)));
     harness.get_by_label("Netflix");
 }
+
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn the_drop_zone_lights_up_and_a_dropped_export_opens() {
+    let path = std::env::temp_dir().join(format!("datamap-drop-{}.zip", std::process::id()));
+    std::fs::write(&path, datamap::demo::DEMO_ZIP).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, GuiOptions::default()));
+    harness.run_steps(2);
+    harness.input_mut().hovered_files.push(egui::HoveredFile { path: Some(path.clone()), ..Default::default() });
+    assert!(!harness.state().drop_zone_lit);
+    harness.run_steps(2);
+    assert!(harness.state().drop_zone_lit, "the drop zone lights up while a file hovers");
+    harness.input_mut().hovered_files.clear();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path.clone())));
+    harness.step();
+    wait_until_idle(&mut harness);
+    let _ = std::fs::remove_file(&path);
+    assert!(matches!(harness.state().screen, Screen::Map(..)));
+    harness.get_by_label("Spotify");
+}
+
+#[test]
+fn a_bad_file_shows_an_error_card_with_a_way_back() {
+    let options = GuiOptions {
+        inputs: vec![datamap::archive::Input::Path("/nonexistent/facebook-export.zip".into())],
+        ..Default::default()
+    };
+    let mut harness =
+        Harness::builder().with_size([1100.0, 760.0]).build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, options));
+    wait_until_idle(&mut harness);
+    harness.get_by_label("datamap could not open this");
+    harness.get_by_label("Back").click();
+    harness.run_steps(2);
+    assert!(matches!(harness.state().screen, Screen::Start));
+}

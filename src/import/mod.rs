@@ -232,7 +232,7 @@ fn profile_name(doc: &Value) -> Option<String> {
     b.finish(None).owner
 }
 
-/// `facebook-ada.example-2026-10-15-Ab12Cd.zip` → `2026-10-15`.
+/// `facebook-ada.example-2026-10-15-Ab12Cd.zip` > `2026-10-15`.
 pub fn date_in_name(name: &str) -> Option<String> {
     let bytes = name.as_bytes();
     (0..bytes.len().saturating_sub(9)).find_map(|i| {
@@ -259,7 +259,7 @@ fn not_an_export(archive: &Archive) -> ImportError {
         || (any(".html") && (any("connections/") || any("your_facebook_activity/") || any("friends/")))
     {
         "this is the HTML version of the Facebook export, which datamap cannot read. Request it again as JSON: \
-         in Facebook open Accounts Center → Your information and permissions → Download your information, and \
+         in Facebook open Accounts Center > Your information and permissions > Download your information, and \
          choose Format: JSON (media quality: low is enough)."
             .to_owned()
     } else if any("followers_and_following/") || any("your_instagram_activity/") || names.contains("instagram-") {

@@ -5,7 +5,7 @@
 use super::graph_view::GraphView;
 use super::job::ImportJob;
 use super::screenshot::Screenshot;
-use super::start::{StartAction, start_screen_ui};
+use super::start::{StartAction, files_hovering, start_screen_ui};
 use super::status::{error_ui, progress_ui};
 use super::summary::summary_ui;
 use crate::archive::Input;
@@ -24,14 +24,25 @@ pub enum Screen {
 
 pub struct DatamapApp {
     pub screen: Screen,
+    /// Whether the start screen's drop zone was drawn lit (files hovering) in the last frame.
+    pub drop_zone_lit: bool,
     picker: Option<Receiver<Vec<PathBuf>>>,
     screenshot: Option<Screenshot>,
 }
 
 impl DatamapApp {
     pub fn new(ctx: &egui::Context, options: GuiOptions) -> DatamapApp {
-        let mut app =
-            DatamapApp { screen: Screen::Start, picker: None, screenshot: options.screenshot.map(Screenshot::new) };
+        match options.theme {
+            crate::cli::Theme::Light => ctx.set_theme(egui::ThemePreference::Light),
+            crate::cli::Theme::Dark => ctx.set_theme(egui::ThemePreference::Dark),
+            crate::cli::Theme::System => {}
+        }
+        let mut app = DatamapApp {
+            screen: Screen::Start,
+            drop_zone_lit: false,
+            picker: None,
+            screenshot: options.screenshot.map(Screenshot::new),
+        };
         if !options.inputs.is_empty() {
             app.open(ctx, options.inputs);
         }
@@ -163,6 +174,7 @@ impl eframe::App for DatamapApp {
             });
         }
         let mut next = None;
+        self.drop_zone_lit = matches!(self.screen, Screen::Start) && files_hovering(&ctx);
         egui::CentralPanel::default().show(ui, |ui| match &mut self.screen {
             Screen::Start => match start_screen_ui(ui) {
                 Some(StartAction::Open) => next = Some(None),
@@ -187,9 +199,8 @@ impl eframe::App for DatamapApp {
             Some(Some(inputs)) => self.open(&ctx, inputs),
             None => {}
         }
+        let (ready, failed) = (!self.is_busy(), matches!(self.screen, Screen::Failed { .. }));
         if let Some(shot) = &mut self.screenshot {
-            let failed = matches!(self.screen, Screen::Failed { .. });
-            let ready = matches!(self.screen, Screen::Map(..)) || failed;
             shot.step(&ctx, ready, failed);
         }
     }

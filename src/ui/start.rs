@@ -8,9 +8,14 @@ pub enum StartAction {
     Demo,
 }
 
+/// Files are being dragged over the window: the drop zone lights up.
+pub fn files_hovering(ctx: &egui::Context) -> bool {
+    ctx.input(|i| !i.raw.hovered_files.is_empty())
+}
+
 pub fn start_screen_ui(ui: &mut egui::Ui) -> Option<StartAction> {
     let mut action = None;
-    let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+    let hovering = files_hovering(ui.ctx());
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.08).min(60.0));
         ui.label(egui::RichText::new("datamap").size(40.0).strong());
@@ -79,19 +84,21 @@ pub fn start_screen_ui(ui: &mut egui::Ui) -> Option<StartAction> {
         });
 
         ui.add_space(28.0);
-        ui.set_max_width(width);
-        ui.label(egui::RichText::new("Getting your export").strong());
-        ui.label(
-            "On Facebook: Accounts Center → Your information and permissions → Download your information. \
-             Choose Format: JSON (not HTML) and low media quality; Facebook emails you when the zip is ready.",
-        );
-        ui.add_space(10.0);
-        ui.label(
-            egui::RichText::new(
-                "Nothing leaves this computer: datamap has no network code, and never changes your export.",
-            )
-            .color(Color32::from_rgb(0x00, 0x9E, 0x73)),
-        );
+        let layout = egui::Layout::top_down(egui::Align::Center);
+        ui.allocate_ui_with_layout(vec2(width, 0.0), layout, |ui| {
+            ui.label(egui::RichText::new("Getting your export").strong());
+            ui.label(
+                "On Facebook: Accounts Center > Your information and permissions > Download your information. \
+                 Choose Format: JSON (not HTML) and low media quality; Facebook emails you when the zip is ready.",
+            );
+            ui.add_space(10.0);
+            ui.label(
+                egui::RichText::new(
+                    "Nothing leaves this computer: datamap has no network code, and never changes your export.",
+                )
+                .color(Color32::from_rgb(0x00, 0x9E, 0x73)),
+            );
+        });
     });
     action
 }

@@ -29,7 +29,9 @@ pub fn error_ui(ui: &mut egui::Ui, file: &str, problem: &str) -> bool {
         ui.add_space(8.0);
         ui.label(egui::RichText::new(file).monospace());
         ui.add_space(6.0);
-        ui.label(problem);
+        let mut chars = problem.chars();
+        let sentence: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        ui.label(sentence);
         ui.add_space(14.0);
         back = ui.button("Back").on_hover_text("Return to the start screen").clicked();
     });
