@@ -192,6 +192,7 @@ mod tests {
             last_seen: None,
             events: 0,
             event_types: Default::default(),
+            files: Vec::new(),
         });
         let g = MapGraph::build(&map);
         // owner, friends hub, A, advertiser hub, Shop, off-Meta hub

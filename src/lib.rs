@@ -7,6 +7,7 @@
 //! Nothing before `ui` depends on egui, so the whole pipeline is tested and benchmarked headless.
 
 pub mod archive;
+pub mod catalog;
 pub mod cli;
 pub mod demo;
 pub mod graph;

@@ -98,6 +98,8 @@ pub struct Company {
     pub events: u64,
     /// Off-Meta event counts by event type, e.g. `PAGE_VIEW`.
     pub event_types: BTreeMap<String, u64>,
+    /// Export files that name this company: the evidence behind every statement about it.
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,6 +134,13 @@ pub struct Thread {
     /// Messages per calendar year (UTC), so later views can intersect activity with partner windows
     /// without keeping any message.
     pub per_year: BTreeMap<i32, u64>,
+    /// The days (since 1970-01-01, UTC) on which the thread had messages: enough to tell whether it was
+    /// active inside a partner's window, without keeping any message.
+    #[serde(skip)]
+    pub days: Vec<i32>,
+    /// The export files the thread was read from.
+    #[serde(skip)]
+    pub files: Vec<String>,
 }
 
 /// A login or session seen in the security files: the user agent tells which devices were used.
@@ -140,6 +149,7 @@ pub struct Device {
     pub user_agent: String,
     pub first_seen: Option<Unix>,
     pub last_seen: Option<Unix>,
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
@@ -149,6 +159,8 @@ pub struct DataMap {
     pub owner: Option<String>,
     /// `YYYY-MM-DD`, from the archive name, or else the newest timestamp in the export.
     pub export_date: Option<String>,
+    /// When the owner's account was created, from the profile.
+    pub registered: Option<Unix>,
     pub people: Vec<Person>,
     pub companies: Vec<Company>,
     pub apps: Vec<App>,
@@ -166,6 +178,15 @@ impl DataMap {
 
     pub fn company(&self, name: &str) -> Option<&Company> {
         self.companies.iter().find(|c| c.name == name)
+    }
+
+    /// The export date as Unix seconds (end of that day, UTC): "now" for everything still active.
+    pub fn export_time(&self) -> Option<Unix> {
+        let date = self.export_date.as_deref()?;
+        let year = date.get(0..4)?.parse().ok()?;
+        let month = date.get(5..7)?.parse().ok()?;
+        let day = date.get(8..10)?.parse().ok()?;
+        Some(days_from_civil(year, month, day) * 86_400 + 86_399)
     }
 }
 

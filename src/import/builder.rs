@@ -16,6 +16,8 @@ pub struct ThreadAcc {
     pub first: Option<Unix>,
     pub last: Option<Unix>,
     pub per_year: BTreeMap<i32, u64>,
+    pub days: std::collections::BTreeSet<i32>,
+    pub files: Vec<String>,
 }
 
 impl ThreadAcc {
@@ -28,6 +30,7 @@ impl ThreadAcc {
             self.first = Some(self.first.map_or(t, |f| f.min(t)));
             self.last = Some(self.last.map_or(t, |l| l.max(t)));
             *self.per_year.entry(time::year(t)).or_default() += 1;
+            self.days.insert(t.div_euclid(86_400) as i32);
         }
     }
 }
@@ -44,6 +47,9 @@ pub struct Builder {
     devices: Vec<Device>,
     device_by_agent: HashMap<String, usize>,
     newest: Option<Unix>,
+    registered: Option<Unix>,
+    /// The export file being parsed, recorded as evidence on everything it adds.
+    file: String,
     pub warnings: Vec<String>,
     pub files_read: Vec<String>,
 }
@@ -57,6 +63,14 @@ impl Builder {
         if let Some(t) = t {
             self.newest = Some(self.newest.map_or(t, |n| n.max(t)));
         }
+    }
+
+    pub fn set_file(&mut self, path: &str) {
+        path.clone_into(&mut self.file);
+    }
+
+    pub fn set_registered(&mut self, at: Option<Unix>) {
+        self.registered = self.registered.or(at);
     }
 
     pub fn set_owner(&mut self, name: &str) {
@@ -113,10 +127,14 @@ impl Builder {
                 last_seen: None,
                 events: 0,
                 event_types: BTreeMap::new(),
+                files: Vec::new(),
             });
             self.companies.len() - 1
         });
         let company = &mut self.companies[index];
+        if !self.file.is_empty() && !company.files.contains(&self.file) {
+            company.files.push(self.file.clone());
+        }
         if !company.sources.contains(&source) {
             company.sources.push(source);
             company.sources.sort();
@@ -148,7 +166,11 @@ impl Builder {
     }
 
     pub fn thread(&mut self, key: &str) -> &mut ThreadAcc {
-        self.threads.entry(key.to_owned()).or_default()
+        let acc = self.threads.entry(key.to_owned()).or_default();
+        if !self.file.is_empty() && !acc.files.contains(&self.file) {
+            acc.files.push(self.file.clone());
+        }
+        acc
     }
 
     pub fn add_device(&mut self, user_agent: &str, at: Option<Unix>) {
@@ -157,9 +179,17 @@ impl Builder {
             return;
         }
         let index = *self.device_by_agent.entry(agent.to_owned()).or_insert_with(|| {
-            self.devices.push(Device { user_agent: agent.to_owned(), first_seen: None, last_seen: None });
+            self.devices.push(Device {
+                user_agent: agent.to_owned(),
+                first_seen: None,
+                last_seen: None,
+                files: Vec::new(),
+            });
             self.devices.len() - 1
         });
+        if !self.file.is_empty() && !self.devices[index].files.contains(&self.file) {
+            self.devices[index].files.push(self.file.clone());
+        }
         if let Some(t) = at {
             let d = &mut self.devices[index];
             d.first_seen = Some(d.first_seen.map_or(t, |f| f.min(t)));
@@ -224,6 +254,8 @@ impl Builder {
                 first: acc.first,
                 last: acc.last,
                 per_year: acc.per_year,
+                days: acc.days.into_iter().collect(),
+                files: acc.files,
             });
         }
         threads.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.title.cmp(&b.title)));
@@ -239,6 +271,7 @@ impl Builder {
             platform: crate::model::Platform::Facebook,
             owner,
             export_date,
+            registered: self.registered,
             people: self.people,
             companies: self.companies,
             apps: self.apps,

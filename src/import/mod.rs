@@ -132,6 +132,7 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
             seen_messages.clear();
         }
         let doc = dedupe_parts(item, doc, &mut seen_records);
+        out.set_file(&path);
         let result = parse(item, &path, &doc, &mut seen_messages, &mut out);
         match result {
             Ok(_) => {

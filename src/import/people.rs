@@ -15,6 +15,7 @@ pub fn profile(doc: &Value, out: &mut Builder) -> Result<(), String> {
         .get("name")
         .and_then(|n| n.get("full_name").and_then(Value::as_str).or_else(|| n.as_str()))
         .or_else(|| records(doc, &[]).and_then(|r| r.first()).and_then(|r| label_value(r, &["Name", "Full name"])));
+    out.set_registered(super::time::unix(profile.get("registration_timestamp")));
     match name.map(str::trim).filter(|n| !n.is_empty()) {
         Some(n) => {
             out.set_owner(n);
