@@ -14,10 +14,12 @@ Usage:
   datamap [PATH...]                      open the app (several PATHs are the parts of one export)
   datamap --demo                         open the app on the bundled fictional demo export
   datamap --theme light|dark|system ...  choose the colour theme (default: follow the system)
-  datamap --screenshot OUT.png [--view graph] [PATH...|--demo]
+  datamap --select COMPANY ...           open with a company selected and its details shown
+  datamap --screenshot OUT.png [--view graph|table] [PATH...|--demo]
                                          open the window, wait for the map to settle, save a PNG, exit
-  datamap report [PATH...|--demo] [--json]
-                                         print the imported map (as JSON with --json) without a window
+  datamap report [PATH...|--demo] [--json|--csv]
+                                         print the imported map without a window: a summary, JSON,
+                                         or the \"Who had access\" table as CSV
   datamap make-demo OUT.zip              write the demo export (the generator behind assets/demo)
 
 Exit codes: 0 success, 2 unusable input.
@@ -27,13 +29,16 @@ Exit codes: 0 success, 2 unusable input.
 pub enum View {
     #[default]
     Graph,
+    /// The "Who had access" table.
+    Table,
 }
 
 impl View {
     fn parse(s: &str) -> Result<View, String> {
         match s {
             "graph" => Ok(View::Graph),
-            other => Err(format!("unknown view \"{other}\" (available: graph)")),
+            "table" => Ok(View::Table),
+            other => Err(format!("unknown view \"{other}\" (available: graph, table)")),
         }
     }
 }
@@ -52,13 +57,37 @@ pub struct GuiOptions {
     pub screenshot: Option<PathBuf>,
     pub view: View,
     pub theme: Theme,
+    /// A company to select once the map is open (for screenshots and scripted checks).
+    pub select: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Summary,
+    Json,
+    /// The "Who had access" table.
+    Csv,
 }
 
 #[derive(Debug)]
 pub enum Command {
     Gui(GuiOptions),
-    Report { inputs: Vec<Input>, json: bool },
-    MakeDemo { out: PathBuf },
+    Report {
+        inputs: Vec<Input>,
+        format: ReportFormat,
+    },
+    MakeDemo {
+        out: PathBuf,
+    },
+    /// Hidden: write the heavy benchmark export (`datamap make-heavy OUT.zip`).
+    MakeHeavy {
+        out: PathBuf,
+    },
+    /// Hidden: `datamap bench inflate|import PATH...`, the measurements behind bench/import.sh.
+    Bench {
+        import: bool,
+        inputs: Vec<Input>,
+    },
     Help,
 }
 
@@ -67,11 +96,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
     match args.peek().map(String::as_str) {
         Some("report") => {
             args.next();
-            let mut json = false;
+            let mut format = ReportFormat::Summary;
             let mut inputs = Vec::new();
             for arg in args {
                 match arg.as_str() {
-                    "--json" => json = true,
+                    "--json" => format = ReportFormat::Json,
+                    "--csv" => format = ReportFormat::Csv,
                     "--demo" => inputs.push(crate::demo::demo_input()),
                     flag if flag.starts_with("--") => return Err(format!("unknown option {flag} for report")),
                     path => inputs.push(Input::Path(PathBuf::from(path))),
@@ -80,7 +110,25 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             if inputs.is_empty() {
                 return Err("report needs an export: datamap report PATH... or datamap report --demo".into());
             }
-            Ok(Command::Report { inputs, json })
+            Ok(Command::Report { inputs, format })
+        }
+        Some("make-heavy") => {
+            args.next();
+            let out = args.next().ok_or("make-heavy needs an output path")?;
+            Ok(Command::MakeHeavy { out: PathBuf::from(out) })
+        }
+        Some("bench") => {
+            args.next();
+            let import = match args.next().as_deref() {
+                Some("import") => true,
+                Some("inflate") => false,
+                _ => return Err("bench takes inflate or import, then the export's paths".into()),
+            };
+            let inputs: Vec<Input> = args.map(|a| Input::Path(PathBuf::from(a))).collect();
+            if inputs.is_empty() {
+                return Err("bench needs an export path".into());
+            }
+            Ok(Command::Bench { import, inputs })
         }
         Some("make-demo") => {
             args.next();
@@ -97,6 +145,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                         options.screenshot = Some(PathBuf::from(args.next().ok_or("--screenshot needs a file name")?));
                     }
                     "--view" => options.view = View::parse(&args.next().ok_or("--view needs a name")?)?,
+                    "--select" => options.select = Some(args.next().ok_or("--select needs a company name")?),
                     "--theme" => {
                         options.theme = match args.next().as_deref() {
                             Some("light") => Theme::Light,
@@ -124,7 +173,8 @@ mod tests {
 
     #[test]
     fn report_and_gui_forms() {
-        assert!(matches!(parse(args("report --demo --json")), Ok(Command::Report { json: true, .. })));
+        assert!(matches!(parse(args("report --demo --json")), Ok(Command::Report { format: ReportFormat::Json, .. })));
+        assert!(matches!(parse(args("report --demo --csv")), Ok(Command::Report { format: ReportFormat::Csv, .. })));
         assert!(parse(args("report")).is_err());
         match parse(args("--screenshot out.png --view graph a.zip b.zip")) {
             Ok(Command::Gui(o)) => {

@@ -2,9 +2,10 @@
 //! around their hubs. Hubs are what keep the layout readable: without them every node would hang off the
 //! owner in one ring. People who share a group chat are linked, so circles of friends form clusters.
 
+use crate::exposure::Row;
 use crate::model::{CompanySource, DataMap, Relation};
 use petgraph::graph::{NodeIndex, UnGraph};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a node stands for, and so its colour in every view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16,10 +17,13 @@ pub enum Category {
     AppPost,
     Advertiser,
     OffMeta,
+    /// A historic data partner known from the public record (devices, search, instant personalization)
+    /// that the export itself does not list.
+    Partner,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::You,
         Category::Friend,
         Category::OtherPerson,
@@ -27,6 +31,7 @@ impl Category {
         Category::AppPost,
         Category::Advertiser,
         Category::OffMeta,
+        Category::Partner,
     ];
 
     pub fn label(self) -> &'static str {
@@ -38,11 +43,15 @@ impl Category {
             Category::AppPost => "Apps that posted for you",
             Category::Advertiser => "Advertisers",
             Category::OffMeta => "Off-Meta activity",
+            Category::Partner => "Data partners (public record)",
         }
     }
 
     pub fn is_company(self) -> bool {
-        matches!(self, Category::ConnectedApp | Category::AppPost | Category::Advertiser | Category::OffMeta)
+        matches!(
+            self,
+            Category::ConnectedApp | Category::AppPost | Category::Advertiser | Category::OffMeta | Category::Partner
+        )
     }
 
     /// The category a company is drawn in: the strongest way it got the data, where the owner's own action
@@ -71,6 +80,8 @@ pub enum NodeKind {
     Hub,
     Person(usize),
     Company(usize),
+    /// A row of the exposure table with no company in the export (a partner known from the public record).
+    Partner(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +89,8 @@ pub struct Node {
     pub kind: NodeKind,
     pub category: Category,
     pub label: String,
+    /// Matches a historic data partner in the catalogue: drawn with a ring.
+    pub partner: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,17 +112,25 @@ pub struct MapGraph {
 const MAX_GROUP_FOR_LINKS: usize = 12;
 
 impl MapGraph {
-    pub fn build(map: &DataMap) -> MapGraph {
+    pub fn build(map: &DataMap, rows: &[Row]) -> MapGraph {
         let mut graph = UnGraph::new_undirected();
         let owner = graph.add_node(Node {
             kind: NodeKind::Owner,
             category: Category::You,
             label: map.owner.clone().unwrap_or_else(|| "You".to_owned()),
+            partner: false,
         });
+        let partner_names: HashSet<String> =
+            rows.iter().filter(|r| r.catalog_id.is_some()).map(|r| r.company.to_lowercase()).collect();
         let mut hubs: HashMap<Category, NodeIndex> = HashMap::new();
         let mut hub = |graph: &mut UnGraph<Node, EdgeKind>, category: Category| {
             *hubs.entry(category).or_insert_with(|| {
-                let h = graph.add_node(Node { kind: NodeKind::Hub, category, label: category.label().to_owned() });
+                let h = graph.add_node(Node {
+                    kind: NodeKind::Hub,
+                    category,
+                    label: category.label().to_owned(),
+                    partner: false,
+                });
                 graph.add_edge(owner, h, EdgeKind::Membership);
                 h
             })
@@ -119,19 +140,36 @@ impl MapGraph {
             let category =
                 if person.relations.contains(&Relation::Friend) { Category::Friend } else { Category::OtherPerson };
             let h = hub(&mut graph, category);
-            let n = graph.add_node(Node { kind: NodeKind::Person(i), category, label: person.name.clone() });
+            let n = graph.add_node(Node {
+                kind: NodeKind::Person(i),
+                category,
+                label: person.name.clone(),
+                partner: false,
+            });
             graph.add_edge(h, n, EdgeKind::Membership);
             person_nodes.entry(person.name.as_str()).or_insert(n);
         }
         for (i, company) in map.companies.iter().enumerate() {
             let category = Category::of_company(&company.sources);
             let h = hub(&mut graph, category);
-            let n = graph.add_node(Node { kind: NodeKind::Company(i), category, label: company.name.clone() });
+            let partner = partner_names.contains(&company.name.to_lowercase());
+            let n = graph.add_node(Node { kind: NodeKind::Company(i), category, label: company.name.clone(), partner });
             graph.add_edge(h, n, EdgeKind::Membership);
             for other in secondary_categories(&company.sources, category) {
                 let h2 = hub(&mut graph, other);
                 graph.add_edge(h2, n, EdgeKind::AlsoVia);
             }
+        }
+        let known: HashSet<String> = map.companies.iter().map(|c| c.name.to_lowercase()).collect();
+        for (i, row) in rows.iter().enumerate().filter(|(_, r)| !known.contains(&r.company.to_lowercase())) {
+            let h = hub(&mut graph, Category::Partner);
+            let n = graph.add_node(Node {
+                kind: NodeKind::Partner(i),
+                category: Category::Partner,
+                label: row.company.clone(),
+                partner: row.catalog_id.is_some(),
+            });
+            graph.add_edge(h, n, EdgeKind::Membership);
         }
         for thread in map.threads.iter().filter(|t| t.group && t.participants.len() <= MAX_GROUP_FOR_LINKS) {
             let members: Vec<NodeIndex> =
@@ -193,8 +231,9 @@ mod tests {
             events: 0,
             event_types: Default::default(),
             files: Vec::new(),
+            by_source: Default::default(),
         });
-        let g = MapGraph::build(&map);
+        let g = MapGraph::build(&map, &[]);
         // owner, friends hub, A, advertiser hub, Shop, off-Meta hub
         assert_eq!(g.node_count(), 6);
         let shop = g.find("Shop").unwrap();

@@ -10,6 +10,7 @@ pub mod archive;
 pub mod catalog;
 pub mod cli;
 pub mod demo;
+pub mod exposure;
 pub mod graph;
 pub mod import;
 pub mod layout;

@@ -100,6 +100,27 @@ pub struct Company {
     pub event_types: BTreeMap<String, u64>,
     /// Export files that name this company: the evidence behind every statement about it.
     pub files: Vec<String>,
+    /// When and how often each route was seen, so a rule about one route never borrows another's dates.
+    pub by_source: BTreeMap<CompanySource, Span>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Default)]
+pub struct Span {
+    pub first: Option<Unix>,
+    pub last: Option<Unix>,
+    pub events: u64,
+}
+
+impl Span {
+    pub fn add(&mut self, at: Option<Unix>, dated_event: bool) {
+        if let Some(t) = at {
+            self.first = Some(self.first.map_or(t, |f| f.min(t)));
+            self.last = Some(self.last.map_or(t, |l| l.max(t)));
+            if dated_event {
+                self.events += 1;
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -169,6 +190,18 @@ pub struct DataMap {
     /// Files that were read, relative to the export root, so every fact can point at its evidence.
     pub files_read: Vec<String>,
     pub warnings: Vec<String>,
+    /// Websites opened from Facebook's in-app browser (link history), by host name.
+    pub websites: Vec<Website>,
+}
+
+/// A website the owner opened from Facebook (link history). Only the host is kept, never the full address.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Website {
+    pub site: String,
+    pub visits: u64,
+    pub first: Option<Unix>,
+    pub last: Option<Unix>,
+    pub files: Vec<String>,
 }
 
 impl DataMap {

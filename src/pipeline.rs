@@ -2,6 +2,8 @@
 //! and the tests, so all three see exactly the same result.
 
 use crate::archive::Input;
+use crate::catalog;
+use crate::exposure::{self, Row, Statement};
 use crate::graph::{EdgeKind, MapGraph, NodeKind};
 use crate::import::{self, ImportError, Monitor, Progress};
 use crate::layout::{ForceLayout, Link};
@@ -11,6 +13,10 @@ use petgraph::visit::EdgeRef;
 
 pub struct Loaded {
     pub map: DataMap,
+    /// Who could see what, when, and how we know.
+    pub statements: Vec<Statement>,
+    /// The statements folded into one row per company, for the table.
+    pub rows: Vec<Row>,
     pub graph: MapGraph,
     /// One position per graph node, indexed like the graph's nodes.
     pub positions: Vec<[f32; 2]>,
@@ -19,8 +25,11 @@ pub struct Loaded {
 /// Import, build the graph and lay it out until it settles.
 pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> {
     let map = import::import(inputs, monitor)?;
-    (monitor.report)(Progress { stage: "Drawing the map", file: None, fraction: 0.92 });
-    let graph = MapGraph::build(&map);
+    (monitor.report)(Progress { stage: "Checking the public record", file: None, fraction: 0.9 });
+    let statements = exposure::statements(&map, catalog::builtin());
+    let rows = exposure::rows(&statements);
+    (monitor.report)(Progress { stage: "Drawing the map", file: None, fraction: 0.93 });
+    let graph = MapGraph::build(&map, &rows);
     let mut layout = layout_for(&graph, 1);
     while layout.tick() {
         if monitor.cancel.load(std::sync::atomic::Ordering::Relaxed) {
@@ -28,7 +37,7 @@ pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> 
         }
     }
     let positions = layout.positions().to_vec();
-    Ok(Loaded { map, graph, positions })
+    Ok(Loaded { map, statements, rows, graph, positions })
 }
 
 /// Layout settings for the map: the owner pinned at the centre, hubs pushing each other apart so each

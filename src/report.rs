@@ -1,11 +1,21 @@
 //! `datamap report`: the imported map as JSON (schema 1, documented in the README) or as a short summary
 //! for people reading a terminal.
 
+use crate::exposure::Statement;
 use crate::model::{DataMap, Relation};
+use serde::Serialize;
 use std::fmt::Write;
 
-pub fn to_json(map: &DataMap) -> String {
-    serde_json::to_string_pretty(map).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+/// Schema 1: the map's own fields, plus the exposure statements.
+#[derive(Serialize)]
+struct Report<'a> {
+    #[serde(flatten)]
+    map: &'a DataMap,
+    exposures: &'a [Statement],
+}
+
+pub fn to_json(map: &DataMap, exposures: &[Statement]) -> String {
+    serde_json::to_string_pretty(&Report { map, exposures }).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 pub fn summary(map: &DataMap) -> String {

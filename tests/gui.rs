@@ -89,3 +89,45 @@ fn a_bad_file_shows_an_error_card_with_a_way_back() {
     harness.run_steps(2);
     assert!(matches!(harness.state().screen, Screen::Start));
 }
+
+fn open_demo(view: datamap::cli::View) -> Harness<'static, DatamapApp> {
+    let options = GuiOptions { inputs: vec![datamap::demo::demo_input()], view, ..Default::default() };
+    let mut harness =
+        Harness::builder().with_size([1400.0, 900.0]).build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, options));
+    wait_until_idle(&mut harness);
+    harness
+}
+
+fn selected(harness: &Harness<'_, DatamapApp>) -> Option<String> {
+    match &harness.state().screen {
+        Screen::Map(map) => map.selected.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_table_row_opens_the_details_with_evidence() {
+    let mut harness = open_demo(datamap::cli::View::Table);
+    assert_eq!(harness.query_all_by_label("Who had access").count(), 2, "the view switch and the table's heading");
+    harness.get_by_label("Spotify").click();
+    harness.run_steps(3);
+    assert_eq!(selected(&harness).as_deref(), Some("Spotify"));
+    harness.get_by_label("Historic Facebook data partner: Messaging partner");
+    harness.get_by_label_contains("read, write and delete the private messages");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(selected(&harness), None);
+}
+
+#[test]
+fn clicking_a_company_in_the_graph_selects_it_everywhere() {
+    let mut harness = open_demo(datamap::cli::View::Graph);
+    harness.get_by_label("Netflix").click();
+    harness.run_steps(3);
+    assert_eq!(selected(&harness).as_deref(), Some("Netflix"));
+    harness.get_by_label("Historic Facebook data partner: Messaging partner");
+    harness.get_by_label("Who had access").click();
+    harness.run_steps(3);
+    assert!(matches!(&harness.state().screen, Screen::Map(m) if m.view == datamap::cli::View::Table));
+    assert_eq!(selected(&harness).as_deref(), Some("Netflix"), "the selection carries over to the table");
+}

@@ -2,16 +2,20 @@
 //! multi-part export, an unzipped folder, a single JSON file, or bytes in memory (the bundled demo).
 //!
 //! The archive only lists and reads entries. It never extracts to disk, never writes to the input (files are
-//! opened read-only), and reads each entry through a size cap so a crafted zip cannot exhaust memory.
+//! opened read-only), and reads each entry through a size cap so a crafted zip cannot exhaust memory. Any
+//! number of threads can read entries at once through their own [`EntryReader`].
 
 pub mod limits;
 pub mod names;
+mod source;
 
+use source::Shared;
 use std::fmt;
 use std::fs::File;
-use std::io::{Cursor, Read, Seek};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Something the person gave us to open.
 #[derive(Clone)]
@@ -66,11 +70,9 @@ fn error(file: &str, problem: impl Into<String>) -> ArchiveError {
     ArchiveError { file: file.to_owned(), problem: problem.into() }
 }
 
-trait ReadSeek: Read + Seek + Send {}
-impl<T: Read + Seek + Send> ReadSeek for T {}
-
+#[derive(Clone)]
 enum Source {
-    Zip(Box<zip::ZipArchive<Box<dyn ReadSeek>>>),
+    Zip(Box<zip::ZipArchive<Shared>>),
     Files,
 }
 
@@ -95,12 +97,18 @@ pub struct Archive {
     inputs: Vec<Input>,
     sources: Vec<Source>,
     entries: Vec<Entry>,
-    total_read: u64,
+    /// Inflated bytes read so far by every reader together, against [`limits::MAX_TOTAL_BYTES`].
+    total_read: AtomicU64,
 }
 
 impl Archive {
     pub fn open(inputs: &[Input]) -> Result<Archive, ArchiveError> {
-        let mut archive = Archive { inputs: inputs.to_vec(), sources: Vec::new(), entries: Vec::new(), total_read: 0 };
+        let mut archive = Archive {
+            inputs: inputs.to_vec(),
+            sources: Vec::new(),
+            entries: Vec::new(),
+            total_read: AtomicU64::new(0),
+        };
         for (i, input) in inputs.iter().enumerate() {
             let source = archive.open_one(i, input)?;
             archive.sources.push(source);
@@ -129,7 +137,7 @@ impl Archive {
     fn open_one(&mut self, index: usize, input: &Input) -> Result<Source, ArchiveError> {
         let name = input.name();
         match input {
-            Input::Memory { bytes, .. } => self.open_zip(index, &name, Box::new(Cursor::new(bytes.clone()))),
+            Input::Memory { bytes, .. } => self.open_zip(index, &name, Shared::memory(bytes.clone())),
             Input::Path(path) => {
                 let meta = std::fs::metadata(path).map_err(|e| error(&name, io_problem(&e)))?;
                 if meta.is_dir() {
@@ -140,11 +148,11 @@ impl Archive {
                 if meta.len() == 0 {
                     return Err(error(&name, "the file is empty"));
                 }
-                let mut magic = [0u8; 4];
-                let got = file.read(&mut magic).map_err(|e| error(&name, io_problem(&e)))?;
-                file.rewind().map_err(|e| error(&name, io_problem(&e)))?;
-                if got >= 2 && &magic[..2] == b"PK" {
-                    return self.open_zip(index, &name, Box::new(file));
+                let mut magic = [0u8; 2];
+                let is_zip = file.read_exact(&mut magic).is_ok() && &magic == b"PK";
+                if is_zip {
+                    let shared = Shared::file(file).map_err(|e| error(&name, io_problem(&e)))?;
+                    return self.open_zip(index, &name, shared);
                 }
                 if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
                     let file_name = input.file_name();
@@ -165,7 +173,7 @@ impl Archive {
         }
     }
 
-    fn open_zip(&mut self, index: usize, name: &str, reader: Box<dyn ReadSeek>) -> Result<Source, ArchiveError> {
+    fn open_zip(&mut self, index: usize, name: &str, reader: Shared) -> Result<Source, ArchiveError> {
         let zip = zip::ZipArchive::new(reader).map_err(|e| {
             error(name, format!("the zip is damaged or incomplete (perhaps the download stopped early): {e}"))
         })?;
@@ -210,9 +218,27 @@ impl Archive {
         Ok(())
     }
 
-    /// Read one entry whole, through the per-entry and whole-archive caps.
+    /// Read one entry whole, through the per-entry, ratio and whole-archive caps.
     pub fn read(&mut self, entry: usize) -> Result<Vec<u8>, String> {
-        let Some(e) = self.entries.get(entry) else {
+        self.reader().read(entry)
+    }
+
+    /// A reader for one thread. Readers share the archive's caps, so reading in parallel never lets more
+    /// than [`limits::MAX_TOTAL_BYTES`] through.
+    pub fn reader(&self) -> EntryReader<'_> {
+        EntryReader { archive: self, sources: self.sources.clone() }
+    }
+}
+
+/// Reads entries of one [`Archive`]; each thread needs its own, and creating one is cheap.
+pub struct EntryReader<'a> {
+    archive: &'a Archive,
+    sources: Vec<Source>,
+}
+
+impl EntryReader<'_> {
+    pub fn read(&mut self, entry: usize) -> Result<Vec<u8>, String> {
+        let Some(e) = self.archive.entries.get(entry) else {
             return Err("no such entry".into());
         };
         if e.size > limits::MAX_ENTRY_BYTES {
@@ -222,7 +248,10 @@ impl Archive {
                 limits::human_bytes(limits::MAX_ENTRY_BYTES)
             ));
         }
-        let budget = limits::MAX_ENTRY_BYTES.min(limits::MAX_TOTAL_BYTES.saturating_sub(self.total_read));
+        let total = &self.archive.total_read;
+        let budget = limits::MAX_ENTRY_BYTES.min(limits::MAX_TOTAL_BYTES.saturating_sub(total.load(Ordering::Relaxed)));
+        // The declared size can lie, so the ratio is also enforced on the bytes actually inflated.
+        let mut ratio_cap = u64::MAX;
         let mut buf = Vec::with_capacity(usize::try_from(e.size.min(budget)).unwrap_or(0));
         match (&e.locator, self.sources.get_mut(e.input)) {
             (Locator::ZipIndex(i), Some(Source::Zip(zip))) => {
@@ -233,15 +262,15 @@ impl Archive {
                     other => format!("cannot be read from the zip: {other}"),
                 })?;
                 let compressed = file.compressed_size().max(1);
-                if file.size() > limits::RATIO_CHECK_FROM && file.size() / compressed > limits::MAX_RATIO {
-                    return Err(format!(
-                        "inflates {}× (from {} to {}), a sign of a zip bomb",
-                        file.size() / compressed,
-                        limits::human_bytes(compressed),
-                        limits::human_bytes(file.size())
-                    ));
+                ratio_cap = limits::RATIO_CHECK_FROM.max(compressed.saturating_mul(limits::MAX_RATIO));
+                if file.size() > ratio_cap {
+                    return Err(bomb(file.size(), compressed));
                 }
-                file.take(budget + 1).read_to_end(&mut buf).map_err(|err| format!("is damaged: {err}"))?;
+                let cap = budget.min(ratio_cap);
+                file.take(cap + 1).read_to_end(&mut buf).map_err(|err| format!("is damaged: {err}"))?;
+                if buf.len() as u64 > ratio_cap && ratio_cap <= budget {
+                    return Err(bomb(buf.len() as u64, compressed));
+                }
             }
             (Locator::File(path), _) => {
                 File::open(path)
@@ -250,8 +279,11 @@ impl Archive {
             }
             _ => return Err("cannot be read".into()),
         }
-        if buf.len() as u64 > budget {
-            return Err(if budget < limits::MAX_ENTRY_BYTES {
+        let len = buf.len() as u64;
+        let cap = budget.min(ratio_cap);
+        let after = total.fetch_add(len, Ordering::Relaxed).saturating_add(len);
+        if len > cap || after > limits::MAX_TOTAL_BYTES {
+            return Err(if budget < limits::MAX_ENTRY_BYTES || after > limits::MAX_TOTAL_BYTES {
                 format!(
                     "would take the export past the {} cap on inflated JSON",
                     limits::human_bytes(limits::MAX_TOTAL_BYTES)
@@ -260,9 +292,17 @@ impl Archive {
                 format!("inflates past the {} cap for one file", limits::human_bytes(limits::MAX_ENTRY_BYTES))
             });
         }
-        self.total_read += buf.len() as u64;
         Ok(buf)
     }
+}
+
+fn bomb(inflated: u64, compressed: u64) -> String {
+    format!(
+        "inflates {}× (from {} to at least {}), a sign of a zip bomb",
+        inflated / compressed.max(1),
+        limits::human_bytes(compressed),
+        limits::human_bytes(inflated)
+    )
 }
 
 fn io_problem(e: &std::io::Error) -> String {

@@ -5,6 +5,8 @@
 //! The demo archive is committed at [`DEMO_PATH`] and embedded in the binary; `datamap make-demo` writes it
 //! again, and a test checks the committed bytes still equal the generator's output.
 
+pub mod fixtures;
+pub mod heavy;
 mod names;
 mod scenario;
 

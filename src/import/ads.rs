@@ -3,7 +3,7 @@
 //! labels, so the newer shapes are read by position where labels cannot be trusted.
 
 use super::builder::Builder;
-use super::json::{label, label_value, records, str_field, vec_entries, vec_values};
+use super::json::{first_time, first_value, label, label_value, records, str_field, vec_entries, vec_values};
 use super::time::unix;
 use crate::model::CompanySource;
 use serde_json::Value;
@@ -13,17 +13,24 @@ pub fn off_meta(doc: &Value, out: &mut Builder) -> Result<usize, String> {
         .ok_or("has no list of businesses")?;
     let mut read = 0;
     for business in items {
-        let Some(name) = str_field(business, "name").or_else(|| str_field(business, "title")) else { continue };
+        // A third, flat record shape names the business and the event type in labels, one event per record.
+        let flat_name = label_value(business, &["App", "Business", "Name", "Entreprise"]);
+        let Some(name) = str_field(business, "name").or_else(|| str_field(business, "title")).or(flat_name) else {
+            continue;
+        };
         // Shape A: `events: [{id, type, timestamp}]`; shape B: a label_values `vec` of `dict`s.
         let events: Vec<(Option<i64>, Option<String>)> = match business.get("events").and_then(Value::as_array) {
             Some(events) => {
                 events.iter().map(|e| (unix(e.get("timestamp")), str_field(e, "type").map(str::to_owned))).collect()
             }
-            None => vec_entries(business)
-                .first()
-                .and_then(|entry| entry.get("vec").and_then(Value::as_array))
-                .map(|items| items.iter().map(dict_event).collect())
-                .unwrap_or_default(),
+            None => match vec_entries(business).first().and_then(|entry| entry.get("vec").and_then(Value::as_array)) {
+                Some(items) => items.iter().map(dict_event).collect(),
+                None if flat_name.is_some() => vec![(
+                    unix(business.get("timestamp")).or_else(|| first_time(business)),
+                    label_value(business, &["Event", "Type", "Événement"]).map(str::to_owned),
+                )],
+                None => Vec::new(),
+            },
         };
         out.add_company(name, CompanySource::OffMetaActivity, None, false);
         for (at, kind) in events {
@@ -100,9 +107,12 @@ pub fn interacted(doc: &Value, out: &mut Builder) -> Result<usize, String> {
     let items = records(doc, &["history_v2", "history"]).ok_or("has no list of ad interactions")?;
     let mut read = 0;
     for item in items {
-        let name = str_field(item, "title").or_else(|| label_value(item, &["Title", "Titre", "Advertiser"]));
+        let name = str_field(item, "title")
+            .or_else(|| label_value(item, &["Title", "Titre", "Advertiser"]))
+            .or_else(|| first_value(item));
         let at = unix(item.get("timestamp"))
-            .or_else(|| label(item, &["Time", "Date"]).and_then(|e| unix(e.get("timestamp_value"))));
+            .or_else(|| label(item, &["Time", "Date"]).and_then(|e| unix(e.get("timestamp_value"))))
+            .or_else(|| first_time(item));
         if let Some(name) = name {
             out.add_company(name, CompanySource::AdvertiserInteraction, at, true);
             read += 1;

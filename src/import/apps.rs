@@ -2,7 +2,7 @@
 //! behalf. Connected apps are the strongest evidence an export holds: the owner switched them on.
 
 use super::builder::Builder;
-use super::json::{label, label_value, records, str_field};
+use super::json::{first_time, first_value, label, label_value, records, str_field};
 use super::time::unix;
 use crate::model::{App, AppStatus, CompanySource};
 use serde_json::Value;
@@ -13,12 +13,15 @@ pub fn connected(doc: &Value, file: &str, keys: &[&str], out: &mut Builder) -> R
     for item in items {
         let name = str_field(item, "name")
             .or_else(|| str_field(item, "title"))
-            .or_else(|| label_value(item, &["App Name", "Name", "App", "Nom de l'app"]));
+            .or_else(|| label_value(item, &["App Name", "Name", "App", "Nom de l'app"]))
+            .or_else(|| first_value(item));
         let Some(name) = name else { continue };
+        let removed_label = label(item, &["Date Removed", "Removed on"]).and_then(|e| unix(e.get("timestamp_value")));
+        let removed = unix(item.get("removed_timestamp")).or(removed_label);
+        // With localised labels, a lone date on a record is the date the app was added.
         let added = unix(item.get("added_timestamp"))
-            .or_else(|| label(item, &["Date Added", "Added on"]).and_then(|e| unix(e.get("timestamp_value"))));
-        let removed = unix(item.get("removed_timestamp"))
-            .or_else(|| label(item, &["Date Removed", "Removed on"]).and_then(|e| unix(e.get("timestamp_value"))));
+            .or_else(|| label(item, &["Date Added", "Added on"]).and_then(|e| unix(e.get("timestamp_value"))))
+            .or_else(|| if removed_label.is_none() { first_time(item) } else { None });
         let status = match str_field(item, "category") {
             Some("active") => Some(AppStatus::Active),
             Some("inactive") => Some(AppStatus::Inactive),

@@ -4,7 +4,7 @@
 //! name; message counts and times are kept, never message text.
 
 use crate::import::time;
-use crate::model::{App, Company, CompanySource, DataMap, Device, Person, Relation, Thread, Unix};
+use crate::model::{App, Company, CompanySource, DataMap, Device, Person, Relation, Thread, Unix, Website};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Default)]
@@ -18,14 +18,21 @@ pub struct ThreadAcc {
     pub per_year: BTreeMap<i32, u64>,
     pub days: std::collections::BTreeSet<i32>,
     pub files: Vec<String>,
+    /// The export's own word on whether this is a group (`thread_type`, older exports only).
+    pub group_hint: Option<bool>,
 }
 
 impl ThreadAcc {
     pub fn add_message(&mut self, sender: Option<&str>, at: Option<Unix>) {
-        self.messages += 1;
         if let Some(s) = sender {
             *self.senders.entry(s.to_owned()).or_default() += 1;
         }
+        self.add_time(at);
+    }
+
+    /// Count one message at `at`; the caller credits its sender.
+    pub fn add_time(&mut self, at: Option<Unix>) {
+        self.messages += 1;
         if let Some(t) = at {
             self.first = Some(self.first.map_or(t, |f| f.min(t)));
             self.last = Some(self.last.map_or(t, |l| l.max(t)));
@@ -46,6 +53,8 @@ pub struct Builder {
     threads: BTreeMap<String, ThreadAcc>,
     devices: Vec<Device>,
     device_by_agent: HashMap<String, usize>,
+    websites: Vec<Website>,
+    website_by_site: HashMap<String, usize>,
     newest: Option<Unix>,
     registered: Option<Unix>,
     /// The export file being parsed, recorded as evidence on everything it adds.
@@ -128,6 +137,7 @@ impl Builder {
                 events: 0,
                 event_types: BTreeMap::new(),
                 files: Vec::new(),
+                by_source: BTreeMap::new(),
             });
             self.companies.len() - 1
         });
@@ -146,6 +156,7 @@ impl Builder {
         if dated_event && at.is_some() {
             company.events += 1;
         }
+        company.by_source.entry(source).or_default().add(at, dated_event);
     }
 
     pub fn add_event_type(&mut self, company: &str, event_type: &str) {
@@ -163,6 +174,37 @@ impl Builder {
             self.add_company(&app.name, CompanySource::ConnectedApp, Some(removed), false);
         }
         self.apps.push(app);
+    }
+
+    /// Add a thread read elsewhere (on a worker thread) as a whole.
+    pub fn merge_thread(&mut self, key: &str, part: ThreadAcc) {
+        let acc = self.threads.entry(key.to_owned()).or_default();
+        if acc.messages == 0 && acc.participants.is_empty() {
+            *acc = part;
+            return;
+        }
+        acc.title = acc.title.take().or(part.title);
+        acc.group_hint = acc.group_hint.or(part.group_hint);
+        for p in part.participants {
+            if !acc.participants.contains(&p) {
+                acc.participants.push(p);
+            }
+        }
+        for (name, n) in part.senders {
+            *acc.senders.entry(name).or_default() += n;
+        }
+        acc.messages += part.messages;
+        acc.first = acc.first.min(part.first).or(acc.first).or(part.first);
+        acc.last = acc.last.max(part.last);
+        for (year, n) in part.per_year {
+            *acc.per_year.entry(year).or_default() += n;
+        }
+        acc.days.extend(part.days);
+        for f in part.files {
+            if !acc.files.contains(&f) {
+                acc.files.push(f);
+            }
+        }
     }
 
     pub fn thread(&mut self, key: &str) -> &mut ThreadAcc {
@@ -194,6 +236,33 @@ impl Builder {
             let d = &mut self.devices[index];
             d.first_seen = Some(d.first_seen.map_or(t, |f| f.min(t)));
             d.last_seen = Some(d.last_seen.map_or(t, |l| l.max(t)));
+        }
+    }
+
+    pub fn add_website(&mut self, site: &str, at: Option<Unix>) {
+        let site = site.trim();
+        if site.is_empty() {
+            return;
+        }
+        self.saw(at);
+        let index = *self.website_by_site.entry(site.to_lowercase()).or_insert_with(|| {
+            self.websites.push(Website {
+                site: site.to_owned(),
+                visits: 0,
+                first: None,
+                last: None,
+                files: Vec::new(),
+            });
+            self.websites.len() - 1
+        });
+        let w = &mut self.websites[index];
+        w.visits += 1;
+        if let Some(t) = at {
+            w.first = Some(w.first.map_or(t, |f| f.min(t)));
+            w.last = Some(w.last.map_or(t, |l| l.max(t)));
+        }
+        if !self.file.is_empty() && !w.files.contains(&self.file) {
+            w.files.push(self.file.clone());
         }
     }
 
@@ -248,7 +317,7 @@ impl Builder {
             threads.push(Thread {
                 title: acc.title.clone().unwrap_or_else(|| participants.join(", ")),
                 folder: folder.to_owned(),
-                group: participants.len() > 1,
+                group: acc.group_hint.unwrap_or(participants.len() > 1),
                 participants,
                 messages: acc.messages,
                 first: acc.first,
@@ -279,6 +348,7 @@ impl Builder {
             devices: self.devices,
             files_read: self.files_read,
             warnings: self.warnings,
+            websites: self.websites,
         }
     }
 }

@@ -23,6 +23,7 @@ pub enum Family {
     AdvertisersContactList,
     AdvertisersInteracted,
     Devices,
+    LinkHistory,
     Messages,
 }
 
@@ -124,8 +125,10 @@ pub const SUFFIXES: &[(Family, &[&str])] = &[
             "security_and_login_information/account_activity.json",
             "security_and_login_information/where_you're_logged_in.json",
             "security_and_login_information/recognized_devices.json",
+            "security_and_login_information/ip_address_activity.json",
         ],
     ),
+    (Family::LinkHistory, &["other_activity/link_history.json", "link_history/link_history.json"]),
 ];
 
 /// The family of a file, and the key under which its parts merge: numbered parts (`name_2.json`) and browser

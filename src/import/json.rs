@@ -9,7 +9,8 @@ pub fn parse(bytes: &[u8]) -> Result<Value, String> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty".into());
     }
-    let mut value: Value = serde_json::from_slice(body).map_err(|e| format!("is not valid JSON ({e})"))?;
+    let body = std::str::from_utf8(body).map_err(|e| format!("is not UTF-8 text ({e})"))?;
+    let mut value: Value = serde_json::from_str(body).map_err(|e| format!("is not valid JSON ({e})"))?;
     fix_value(&mut value);
     Ok(value)
 }
@@ -52,6 +53,17 @@ pub fn label<'a>(record: &'a Value, labels: &[&str]) -> Option<&'a Map<String, V
 
 pub fn label_value<'a>(record: &'a Value, labels: &[&str]) -> Option<&'a str> {
     label(record, labels)?.get("value")?.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The first plain text value of a `label_values` record: where every label is localised, the name comes
+/// first in each shape Meta has used.
+pub fn first_value(record: &Value) -> Option<&str> {
+    record.get("label_values")?.as_array()?.iter().find_map(|e| str_field(e, "value"))
+}
+
+/// The first `timestamp_value` of a `label_values` record.
+pub fn first_time(record: &Value) -> Option<i64> {
+    record.get("label_values")?.as_array()?.iter().find_map(|e| super::time::unix(e.get("timestamp_value")))
 }
 
 /// The `label_values` entries that hold a `vec`, in order: where labels are localised, position is the only

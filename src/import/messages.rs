@@ -1,50 +1,466 @@
 //! Messenger threads. Only who took part, how many messages, and when are kept: message text never leaves
 //! the parser, because the map needs none of it and holding it would make every later stage a privacy risk.
+//!
+//! Message files are most of an export's JSON (a heavy one holds a million messages), so they are not parsed
+//! into a `serde_json::Value`: a streaming visitor reads each message's sender, time and a hash of its text,
+//! and skips everything else without allocating. Every field is read leniently: a value of the wrong type is
+//! ignored rather than failing the file.
 
-use super::builder::Builder;
-use super::json::str_field;
+use super::builder::ThreadAcc;
+use super::text::fix_meta_text;
 use super::time::unix;
+use crate::model::Unix;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// Identifies one message across the overlapping parts of a split thread without keeping its text.
-pub type MessageKey = (i64, u64, u64);
+/// Identifies one message across the overlapping parts of a split thread without keeping its text:
+/// (time, sender, hash of the text).
+pub type MessageKey = (i64, u32, u64);
 
-pub fn thread(doc: &Value, key: &str, seen: &mut HashSet<MessageKey>, out: &mut Builder) -> Result<usize, String> {
-    let messages = doc.get("messages").and_then(Value::as_array).ok_or("has no messages list")?;
-    let acc = out.thread(key);
-    if acc.title.is_none() {
-        acc.title = str_field(doc, "title").or_else(|| str_field(doc, "thread_name")).map(str::to_owned);
-    }
-    for p in doc.get("participants").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
-        let name = p.as_str().or_else(|| p.get("name").and_then(Value::as_str)).map(str::trim);
-        if let Some(name) = name.filter(|n| !n.is_empty())
-            && !acc.participants.iter().any(|x| x == name)
-        {
-            acc.participants.push(name.to_owned());
-        }
-    }
-    let mut read = 0;
-    for m in messages {
-        let sender = str_field(m, "sender_name");
-        let at = unix(m.get("timestamp_ms").or_else(|| m.get("timestamp")));
-        let key = (
-            at.unwrap_or(0),
-            hash(sender.unwrap_or("")),
-            hash(&m.get("content").map(Value::to_string).unwrap_or_default()),
-        );
-        if at.is_some() && !seen.insert(key) {
-            continue;
-        }
-        acc.add_message(sender, at);
-        read += 1;
-    }
-    Ok(read)
+/// One message file, reduced to what the map keeps.
+#[derive(Default)]
+pub struct ThreadFile {
+    pub title: Option<String>,
+    /// `thread_type` where older exports give it: `RegularGroup` or `Regular`.
+    pub group: Option<bool>,
+    pub participants: Vec<String>,
+    /// Distinct sender names in this file; messages refer to them by index.
+    pub senders: Vec<String>,
+    /// Sender names as exported (before the mojibake fix) to their index, so each message costs one lookup.
+    sender_index: HashMap<String, u32>,
+    pub messages: Vec<Message>,
+    has_messages: bool,
 }
 
-fn hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
+#[derive(Clone, Copy)]
+pub struct Message {
+    pub at: Option<Unix>,
+    /// The exported time at full precision (milliseconds), so two equal messages a few ms apart stay two.
+    pub exact: i64,
+    /// Index into [`ThreadFile::senders`]; `u32::MAX` when the message names no sender.
+    pub sender: u32,
+    pub text_hash: u64,
+}
+
+const NO_SENDER: u32 = u32::MAX;
+
+pub fn parse_file(bytes: &[u8]) -> Result<ThreadFile, String> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err("is empty".into());
+    }
+    // Validating the whole file once is several times faster than serde_json validating string by string.
+    let body = std::str::from_utf8(body).map_err(|e| format!("is not UTF-8 text ({e})"))?;
+    let mut file = ThreadFile::default();
+    let mut de = serde_json::Deserializer::from_str(body);
+    FileSeed(&mut file).deserialize(&mut de).map_err(|e| format!("is not valid JSON ({e})"))?;
+    de.end().map_err(|e| format!("is not valid JSON ({e})"))?;
+    if !file.has_messages {
+        return Err("has no messages list".into());
+    }
+    Ok(file)
+}
+
+/// Add one file of a thread to its accumulator, skipping messages already seen in an earlier part.
+pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen) -> usize {
+    if acc.title.is_none() {
+        acc.title = file.title;
+    }
+    acc.group_hint = acc.group_hint.or(file.group);
+    for name in file.participants {
+        if !acc.participants.contains(&name) {
+            acc.participants.push(name);
+        }
+    }
+    let mut per_sender = vec![0u64; file.senders.len()];
+    let mut read = 0;
+    for m in &file.messages {
+        // Stable across files: the sender's name, not this file's index for it, goes into the key.
+        let sender_key = file.senders.get(m.sender as usize).map_or(0, |s| hash_str(s) as u32);
+        if m.at.is_some() && !seen.insert((m.exact, sender_key, m.text_hash)) {
+            continue;
+        }
+        if let Some(n) = per_sender.get_mut(m.sender as usize) {
+            *n += 1;
+        }
+        acc.add_time(m.at);
+        read += 1;
+    }
+    for (name, n) in file.senders.into_iter().zip(per_sender) {
+        if n > 0 {
+            *acc.senders.entry(name).or_default() += n;
+        }
+    }
+    read
+}
+
+/// The keys of messages already counted in a thread. The keys are hashes already, so hashing them again
+/// with SipHash would only cost time.
+pub type Seen = HashSet<MessageKey, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_str(&String::from_utf8_lossy(bytes)) ^ self.0.rotate_left(5);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+/// A fast, non-cryptographic hash: it only tells overlapping copies of one message apart from other
+/// messages sent in the same millisecond by the same person.
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ s.len() as u64;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ (h >> 32)
+}
+
+impl ThreadFile {
+    fn intern(&mut self, raw: &str) -> u32 {
+        if let Some(&i) = self.sender_index.get(raw) {
+            return i;
+        }
+        let name = fix_meta_text(raw.trim());
+        let i = if name.is_empty() {
+            NO_SENDER
+        } else if let Some(known) = self.senders.iter().position(|s| *s == name) {
+            known as u32
+        } else {
+            self.senders.push(name.into_owned());
+            self.senders.len() as u32 - 1
+        };
+        self.sender_index.insert(raw.to_owned(), i);
+        i
+    }
+}
+
+fn text(value: &Value) -> Option<String> {
+    let s = value.as_str().map(str::trim).filter(|s| !s.is_empty())?;
+    Some(fix_meta_text(s).into_owned())
+}
+
+/// Visitor methods for every JSON type a lenient field does not want: scalars are dropped, containers are
+/// drained, so a wrong type costs nothing and fails nothing.
+macro_rules! ignore_other_types {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+}
+
+macro_rules! ignore_containers {
+    () => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(Default::default())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Default::default())
+        }
+    };
+}
+
+macro_rules! ignore_strings {
+    () => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+}
+
+struct FileSeed<'a>(&'a mut ThreadFile);
+
+impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FileSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a message thread object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let file = self.0;
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::Messages => {
+                    file.has_messages |= map.next_value_seed(MessagesSeed(file))?;
+                }
+                Key::Participants => {
+                    let list: Value = map.next_value()?;
+                    for p in list.as_array().map(Vec::as_slice).unwrap_or_default() {
+                        let name = text(p).or_else(|| p.get("name").and_then(text));
+                        if let Some(name) = name
+                            && !file.participants.contains(&name)
+                        {
+                            file.participants.push(name);
+                        }
+                    }
+                }
+                Key::Title | Key::ThreadName => {
+                    let v: Value = map.next_value()?;
+                    if file.title.is_none() {
+                        file.title = text(&v);
+                    }
+                }
+                Key::ThreadType => {
+                    let v: Value = map.next_value()?;
+                    file.group = match v.as_str() {
+                        Some("RegularGroup") => Some(true),
+                        Some("Regular") => Some(false),
+                        _ => None,
+                    };
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+    ignore_other_types!();
+    ignore_strings!();
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+/// The keys this parser reads; matching them in the visitor means keys are never allocated.
+enum Key {
+    Messages,
+    Participants,
+    Title,
+    ThreadName,
+    ThreadType,
+    SenderName,
+    TimestampMs,
+    Timestamp,
+    Content,
+    Other,
+}
+
+impl<'de> de::Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: de::Error>(self, k: &str) -> Result<Key, E> {
+        Ok(match k {
+            "messages" => Key::Messages,
+            "participants" => Key::Participants,
+            "title" => Key::Title,
+            "thread_name" => Key::ThreadName,
+            "thread_type" => Key::ThreadType,
+            "sender_name" => Key::SenderName,
+            "timestamp_ms" => Key::TimestampMs,
+            "timestamp" => Key::Timestamp,
+            "content" => Key::Content,
+            _ => Key::Other,
+        })
+    }
+}
+
+/// The `messages` array; yields whether it was an array at all.
+struct MessagesSeed<'a>(&'a mut ThreadFile);
+
+impl<'de> DeserializeSeed<'de> for MessagesSeed<'_> {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MessagesSeed<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of messages")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while let Some(message) = seq.next_element_seed(MessageSeed(&mut *self.0))? {
+            if let Some(m) = message {
+                self.0.messages.push(m);
+            }
+        }
+        Ok(true)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    ignore_other_types!();
+    ignore_strings!();
+}
+
+/// One message object; anything that is not an object is no message.
+struct MessageSeed<'a>(&'a mut ThreadFile);
+
+impl<'de> DeserializeSeed<'de> for MessageSeed<'_> {
+    type Value = Option<Message>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Message>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MessageSeed<'_> {
+    type Value = Option<Message>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a message")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Message>, A::Error> {
+        let mut m = Message { at: None, exact: 0, sender: NO_SENDER, text_hash: 0 };
+        let mut ms = None;
+        let mut s = None;
+        let mut exact = None;
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::SenderName => {
+                    if let Some(name) = map.next_value_seed(StrSeed(|name: &str| self.0.intern(name)))? {
+                        m.sender = name;
+                    }
+                }
+                Key::TimestampMs => {
+                    let v = map.next_value::<Value>()?;
+                    exact = v.as_i64();
+                    ms = unix(Some(&v));
+                }
+                Key::Timestamp => s = unix(Some(&map.next_value::<Value>()?)),
+                Key::Content => m.text_hash = map.next_value_seed(StrSeed(hash_str))?.unwrap_or(0),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        m.at = ms.or(s);
+        m.exact = exact.filter(|_| ms.is_some()).or(s.map(|t| t * 1000)).unwrap_or(0);
+        Ok(Some(m))
+    }
+    ignore_other_types!();
+    ignore_strings!();
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Message>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+/// A string field handed to `F` without being allocated (serde_json lends it from the input or a scratch
+/// buffer); any other type gives `None`.
+struct StrSeed<F>(F);
+
+impl<'de, T, F: FnOnce(&str) -> T> DeserializeSeed<'de> for StrSeed<F> {
+    type Value = Option<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T, F: FnOnce(&str) -> T> Visitor<'de> for StrSeed<F> {
+    type Value = Option<T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<T>, E> {
+        Ok(Some((self.0)(s)))
+    }
+    ignore_other_types!();
+    ignore_containers!();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn senders_times_and_text_hashes_without_text() {
+        let f = parse_file(
+            br#"{"participants": [{"name": "Ren\u00c3\u00a9e"}, "Bo", 7], "title": "T", "thread_type": "RegularGroup",
+                "messages": [{"sender_name": "Ren\u00c3\u00a9e", "timestamp_ms": 1700000000000, "content": "x",
+                              "reactions": [{"actor": "Bo"}]},
+                             {"sender_name": 5, "timestamp": 1600000000}, "junk", {"content": {"deep": [1]}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(f.participants, vec!["Renée", "Bo"]);
+        assert_eq!((f.title.as_deref(), f.group), (Some("T"), Some(true)));
+        assert_eq!(f.senders, vec!["Renée"]);
+        assert_eq!(f.messages.len(), 3);
+        assert_eq!(f.messages[0].at, Some(1_700_000_000));
+        assert_eq!((f.messages[1].sender, f.messages[1].at), (NO_SENDER, Some(1_600_000_000)));
+        assert_eq!(f.messages[0].text_hash, hash_str("x"));
+    }
+
+    #[test]
+    fn files_without_a_message_list_are_refused() {
+        assert_eq!(parse_file(br#"{"participants": []}"#).err().as_deref(), Some("has no messages list"));
+        assert_eq!(parse_file(br#"{"messages": {"a": 1}}"#).err().as_deref(), Some("has no messages list"));
+        assert!(parse_file(br#"[1, 2]"#).is_err());
+        assert!(parse_file(b"{\"messages\": []} trailing").is_err());
+        let deep = format!("{{\"messages\": [{}{}]}}", "[".repeat(10_000), "]".repeat(10_000));
+        // Skipped fields are skipped without recursion, so deep nesting there costs no stack.
+        assert_eq!(parse_file(deep.as_bytes()).map(|f| f.messages.len()).ok(), Some(0));
+        let deep = format!("{{\"messages\": [], \"participants\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse_file(deep.as_bytes()).err().is_some_and(|e| e.contains("recursion")));
+    }
+
+    #[test]
+    fn overlapping_parts_count_once() {
+        let part = |json: &str| parse_file(json.as_bytes()).unwrap();
+        let mut acc = ThreadAcc::default();
+        let mut seen = Seen::default();
+        let a = part(r#"{"messages": [{"sender_name": "A", "timestamp_ms": 1700000000000, "content": "1"}]}"#);
+        let b = part(
+            r#"{"messages": [{"sender_name": "B", "timestamp_ms": 1600000000000, "content": "0"},
+                             {"sender_name": "A", "timestamp_ms": 1700000000000, "content": "1"}]}"#,
+        );
+        assert_eq!(merge(a, &mut acc, &mut seen), 1);
+        assert_eq!(merge(b, &mut acc, &mut seen), 1);
+        assert_eq!((acc.messages, acc.senders.get("A"), acc.senders.get("B")), (2, Some(&1), Some(&1)));
+    }
 }

@@ -5,11 +5,14 @@
 
 pub mod ads;
 pub mod apps;
+pub mod bench;
 pub mod builder;
 pub mod devices;
 pub mod families;
 pub mod json;
+pub mod links;
 pub mod messages;
+mod parallel;
 pub mod people;
 pub mod text;
 pub mod time;
@@ -18,6 +21,7 @@ use crate::archive::{Archive, ArchiveError, Input};
 use crate::model::DataMap;
 use builder::Builder;
 use families::Family;
+use parallel::Parsed;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -82,71 +86,108 @@ pub fn import(inputs: &[Input], monitor: &Monitor) -> Result<DataMap, ImportErro
     import_archive(&mut archive, monitor)
 }
 
-struct Located {
-    family: Family,
-    key: String,
-    entry: usize,
+/// All the files of one kind that merge: the numbered parts of a list, its browser copies and its copies in
+/// other zips of the same export, or every file of one message thread. A group is one unit of work.
+pub(crate) struct Group {
+    pub family: Family,
+    pub key: String,
+    /// Entry indices, in path order.
+    pub entries: Vec<usize>,
+    pub bytes: u64,
+}
+
+/// The JSON entries this import needs, grouped and in the order their records must be merged: the profile
+/// first (it names the owner), messages last.
+pub(crate) fn plan(archive: &Archive) -> Vec<Group> {
+    let mut located: Vec<(Family, String, &str, usize)> = archive
+        .entries()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| families::classify(&e.path).map(|(family, key)| (family, key, e.path.as_str(), i)))
+        .collect();
+    located.sort();
+    let mut groups: Vec<Group> = Vec::new();
+    for (family, key, _, entry) in located {
+        let size = archive.entries().get(entry).map_or(0, |e| e.size);
+        match groups.last_mut() {
+            Some(g) if g.family == family && g.key == key => {
+                g.entries.push(entry);
+                g.bytes += size;
+            }
+            _ => groups.push(Group { family, key, entries: vec![entry], bytes: size }),
+        }
+    }
+    groups
 }
 
 pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMap, ImportError> {
     monitor.check()?;
-    let mut located: Vec<Located> = archive
-        .entries()
-        .iter()
-        .enumerate()
-        .filter_map(|(entry, e)| families::classify(&e.path).map(|(family, key)| Located { family, key, entry }))
-        .collect();
-    if located.is_empty() {
+    let groups = plan(archive);
+    if groups.is_empty() || only_instagram(archive, &groups) {
         return Err(not_an_export(archive));
     }
-    located.sort_by(|a, b| {
-        (a.family, &a.key, &archive.entries()[a.entry].path).cmp(&(b.family, &b.key, &archive.entries()[b.entry].path))
-    });
-    let total_bytes: u64 = located.iter().map(|l| archive.entries()[l.entry].size.max(1)).sum::<u64>().max(1);
+    let total_bytes = groups.iter().map(|g| g.bytes.max(1)).sum::<u64>().max(1);
     let mut done_bytes = 0u64;
     let mut out = Builder::default();
     let mut owners_by_input: BTreeMap<usize, String> = BTreeMap::new();
-    let mut seen_records: HashSet<(Family, String, String)> = HashSet::new();
-    let mut seen_messages: HashSet<messages::MessageKey> = HashSet::new();
-    let mut current_thread = String::new();
     let mut readable = 0usize;
-    for item in &located {
-        monitor.check()?;
-        let entry = &archive.entries()[item.entry];
-        let (path, input, size) = (entry.path.clone(), entry.input, entry.size);
+    let mut files = 0usize;
+    let archive: &Archive = archive;
+    parallel::run(archive, &groups, monitor, |group, parsed| {
         (monitor.report)(Progress {
             stage: "Reading your data",
-            file: Some(path.clone()),
-            fraction: 0.05 + 0.85 * (done_bytes as f32 / total_bytes as f32),
+            file: group.entries.first().and_then(|&e| archive.entries().get(e)).map(|e| e.path.clone()),
+            fraction: 0.05 + 0.9 * (done_bytes as f32 / total_bytes as f32),
         });
-        done_bytes += size.max(1);
-        let doc = match archive.read(item.entry).and_then(|bytes| json::parse(&bytes)) {
-            Ok(doc) => doc,
-            Err(problem) => {
-                out.warnings.push(format!("{path} {problem}; it was skipped."));
-                continue;
-            }
-        };
-        if item.family == Family::Messages && current_thread != item.key {
-            current_thread.clone_from(&item.key);
-            seen_messages.clear();
-        }
-        let doc = dedupe_parts(item, doc, &mut seen_records);
-        out.set_file(&path);
-        let result = parse(item, &path, &doc, &mut seen_messages, &mut out);
-        match result {
-            Ok(_) => {
-                readable += 1;
-                out.files_read.push(path);
-                if item.family == Family::Profile
-                    && let Some(name) = profile_name(&doc)
-                {
-                    owners_by_input.entry(input).or_insert(name);
+        done_bytes += group.bytes.max(1);
+        files += group.entries.len();
+        let path_of = |entry: usize| archive.entries().get(entry).map(|e| e.path.clone()).unwrap_or_default();
+        match parsed {
+            Parsed::Docs(docs) => {
+                for (entry, doc) in docs {
+                    let path = path_of(entry);
+                    let doc = match doc {
+                        Ok(doc) => doc,
+                        Err(problem) => {
+                            out.warnings.push(format!("{path} {problem}; it was skipped."));
+                            continue;
+                        }
+                    };
+                    out.set_file(&path);
+                    match parse(group, &path, &doc, &mut out) {
+                        Ok(_) => {
+                            readable += 1;
+                            out.files_read.push(path);
+                            if group.family == Family::Profile
+                                && let Some(name) = profile_name(&doc)
+                                && let Some(input) = archive.entries().get(entry).map(|e| e.input)
+                            {
+                                owners_by_input.entry(input).or_insert(name);
+                            }
+                        }
+                        Err(problem) => out.warnings.push(format!("{path} {problem}; it was skipped.")),
+                    }
                 }
             }
-            Err(problem) => out.warnings.push(format!("{path} {problem}; it was skipped.")),
+            Parsed::Thread(acc, results) => {
+                let mut any = false;
+                for (entry, result) in results {
+                    let path = path_of(entry);
+                    match result {
+                        Ok(()) => {
+                            any = true;
+                            readable += 1;
+                            out.files_read.push(path);
+                        }
+                        Err(problem) => out.warnings.push(format!("{path} {problem}; it was skipped.")),
+                    }
+                }
+                if any {
+                    out.merge_thread(&group.key, *acc);
+                }
+            }
         }
-    }
+    })?;
     let owners: HashSet<&String> = owners_by_input.values().collect();
     if owners.len() > 1 {
         let mut names: Vec<&str> = owners.iter().map(|s| s.as_str()).collect();
@@ -164,24 +205,18 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
         return Err(ImportError::Unusable {
             file: archive.inputs().first().map(Input::name).unwrap_or_default(),
             problem: format!(
-                "none of the {} export files in it could be read: {}",
-                located.len(),
+                "none of the {files} export files in it could be read: {}",
                 out.warnings.first().cloned().unwrap_or_default()
             ),
         });
     }
+    (monitor.report)(Progress { stage: "Building the map", file: None, fraction: 0.95 });
     let export_date = archive.inputs().iter().find_map(|i| date_in_name(&i.file_name()));
     Ok(out.finish(export_date))
 }
 
-fn parse(
-    item: &Located,
-    path: &str,
-    doc: &Value,
-    seen_messages: &mut HashSet<messages::MessageKey>,
-    out: &mut Builder,
-) -> Result<usize, String> {
-    match item.family {
+fn parse(group: &Group, path: &str, doc: &Value, out: &mut Builder) -> Result<usize, String> {
+    match group.family {
         Family::Profile => people::profile(doc, out).map(|()| 1),
         Family::Friends
         | Family::RemovedFriends
@@ -189,7 +224,7 @@ fn parse(
         | Family::ReceivedRequests
         | Family::RejectedRequests
         | Family::Followers
-        | Family::Following => people::people(doc, item.family, out),
+        | Family::Following => people::people(doc, group.family, out),
         Family::ConnectedApps => apps::connected(doc, path, &["installed_apps_v2", "installed_apps"], out),
         Family::InstantGames => apps::connected(doc, path, &["instant_games_played_v2", "instant_games_played"], out),
         Family::AppPosts => apps::posts(doc, out),
@@ -198,33 +233,9 @@ fn parse(
         Family::AdvertisersContactList => ads::contact_lists(doc, out),
         Family::AdvertisersInteracted => ads::interacted(doc, out),
         Family::Devices => devices::devices(doc, out),
-        Family::Messages => messages::thread(doc, &item.key, seen_messages, out),
+        Family::LinkHistory => links::links(doc, out),
+        Family::Messages => Err("is a message file".into()),
     }
-}
-
-/// The parts of a split list (and a list repeated in several zips) overlap; a record already read from an
-/// earlier part of the same list is dropped. Records within one file are never merged: two identical
-/// friends-list rows can be two people.
-fn dedupe_parts(item: &Located, mut doc: Value, seen: &mut HashSet<(Family, String, String)>) -> Value {
-    if matches!(item.family, Family::Messages | Family::Profile) {
-        return doc;
-    }
-    let mut this_file = Vec::new();
-    let mut strip = |items: &mut Vec<Value>| {
-        items.retain(|record| {
-            let key = (item.family, item.key.clone(), record.to_string());
-            let earlier = seen.contains(&key);
-            this_file.push(key);
-            !earlier
-        });
-    };
-    match &mut doc {
-        Value::Array(items) => strip(items),
-        Value::Object(map) => map.values_mut().filter_map(Value::as_array_mut).for_each(strip),
-        _ => {}
-    }
-    seen.extend(this_file);
-    doc
 }
 
 fn profile_name(doc: &Value) -> Option<String> {
@@ -248,6 +259,17 @@ pub fn date_in_name(name: &str) -> Option<String> {
         (shaped && (2004..2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
             .then(|| s.to_owned())
     })
+}
+
+/// An Instagram export shares Messenger's thread format, so its message files classify as Facebook ones; it
+/// is Instagram when it carries Instagram's folders and nothing but messages that Facebook exports have.
+fn only_instagram(archive: &Archive, groups: &[Group]) -> bool {
+    let instagram = archive.entries().iter().any(|e| {
+        ["your_instagram_activity/", "followers_and_following/", "apps_and_websites_off_of_instagram/"]
+            .iter()
+            .any(|marker| e.path.contains(marker))
+    });
+    instagram && groups.iter().all(|g| g.family == Family::Messages)
 }
 
 /// Explain what the input is when it holds no Facebook JSON we recognise.

@@ -4,7 +4,7 @@
 
 use super::builder::Builder;
 use super::families::Family;
-use super::json::{label_value, records, str_field};
+use super::json::{first_time, first_value, label_value, records, str_field};
 use super::time::unix;
 use crate::model::Relation;
 use serde_json::Value;
@@ -60,5 +60,6 @@ fn person_item(item: &Value) -> (Option<&str>, Option<i64>) {
     if let Some(entry) = item.get("string_list_data").and_then(Value::as_array).and_then(|l| l.first()) {
         return (str_field(entry, "value").or_else(|| str_field(item, "title")), unix(entry.get("timestamp")));
     }
-    (label_value(item, &["Name", "Nom", "Name des Freundes"]), unix(item.get("timestamp")))
+    let name = label_value(item, &["Name", "Nom", "Name des Freundes"]).or_else(|| first_value(item));
+    (name, unix(item.get("timestamp")).or_else(|| first_time(item)))
 }

@@ -2,14 +2,16 @@
 //! leads back to the start. Every way in (command line, File → Open, drag-and-drop, the demo button) ends
 //! in [`DatamapApp::open`].
 
+use super::details::details_ui;
 use super::graph_view::GraphView;
 use super::job::ImportJob;
 use super::screenshot::Screenshot;
 use super::start::{StartAction, files_hovering, start_screen_ui};
 use super::status::{error_ui, progress_ui};
 use super::summary::summary_ui;
+use super::table_view::TableView;
 use crate::archive::Input;
-use crate::cli::GuiOptions;
+use crate::cli::{GuiOptions, View};
 use crate::import::ImportError;
 use crate::pipeline::Loaded;
 use std::path::PathBuf;
@@ -19,7 +21,17 @@ pub enum Screen {
     Start,
     Importing(ImportJob),
     Failed { file: String, problem: String },
-    Map(Box<Loaded>, GraphView),
+    Map(Box<MapScreen>),
+}
+
+/// An opened export: the data and the state of every view of it. The selection is shared, so choosing a
+/// company in the graph or the table shows it in both and in the details panel.
+pub struct MapScreen {
+    pub loaded: Loaded,
+    pub graph: GraphView,
+    pub table: TableView,
+    pub view: View,
+    pub selected: Option<String>,
 }
 
 pub struct DatamapApp {
@@ -27,7 +39,12 @@ pub struct DatamapApp {
     /// Whether the start screen's drop zone was drawn lit (files hovering) in the last frame.
     pub drop_zone_lit: bool,
     picker: Option<Receiver<Vec<PathBuf>>>,
+    saver: Option<Receiver<Result<PathBuf, String>>>,
+    /// A short message about the last export to a file.
+    pub notice: Option<String>,
     screenshot: Option<Screenshot>,
+    initial_view: View,
+    initial_selection: Option<String>,
 }
 
 impl DatamapApp {
@@ -41,7 +58,11 @@ impl DatamapApp {
             screen: Screen::Start,
             drop_zone_lit: false,
             picker: None,
+            saver: None,
+            notice: None,
             screenshot: options.screenshot.map(Screenshot::new),
+            initial_view: options.view,
+            initial_selection: options.select,
         };
         if !options.inputs.is_empty() {
             app.open(ctx, options.inputs);
@@ -79,6 +100,31 @@ impl DatamapApp {
         }
     }
 
+    /// The CSV is written on its own thread, behind a save dialog, so the window keeps drawing.
+    fn export_table(&mut self, ctx: &egui::Context) {
+        let Screen::Map(map) = &self.screen else { return };
+        if self.saver.is_some() {
+            return;
+        }
+        let csv = crate::exposure::to_csv(&map.loaded.rows);
+        let (send, recv) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("export-table".into()).spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Export the table")
+                .set_file_name("who-had-access.csv")
+                .add_filter("CSV", &["csv"])
+                .save_file();
+            if let Some(path) = picked {
+                let _ = send.send(std::fs::write(&path, csv).map(|()| path).map_err(|e| e.to_string()));
+            }
+            ctx.request_repaint();
+        });
+        if spawned.is_ok() {
+            self.saver = Some(recv);
+        }
+    }
+
     fn handle_input(&mut self, ctx: &egui::Context) {
         let dropped: Vec<Input> = ctx.input(|i| {
             i.raw
@@ -102,6 +148,30 @@ impl DatamapApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
             self.pick_files(ctx);
         }
+        if let Some(recv) = &self.saver
+            && let Ok(result) = recv.try_recv()
+        {
+            self.saver = None;
+            self.notice = Some(match result {
+                Ok(path) => format!("Saved {}", path.display()),
+                Err(e) => format!("Could not save the table: {e}"),
+            });
+        }
+        if let Screen::Map(map) = &mut self.screen
+            && !ctx.egui_wants_keyboard_input()
+        {
+            ctx.input(|i| {
+                if i.key_pressed(egui::Key::Escape) {
+                    map.selected = None;
+                }
+                if i.key_pressed(egui::Key::Num1) && i.modifiers.command {
+                    map.view = View::Graph;
+                }
+                if i.key_pressed(egui::Key::Num2) && i.modifiers.command {
+                    map.view = View::Table;
+                }
+            });
+        }
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -114,6 +184,14 @@ impl DatamapApp {
                 if ui.button("Open the demo").clicked() {
                     self.open(&ctx, vec![crate::demo::demo_input()]);
                 }
+                let has_map = matches!(self.screen, Screen::Map(_));
+                if ui
+                    .add_enabled(has_map, egui::Button::new("Export table…"))
+                    .on_hover_text("Save the \"Who had access\" table as CSV")
+                    .clicked()
+                {
+                    self.export_table(&ctx);
+                }
                 if ui.add_enabled(!matches!(self.screen, Screen::Start), egui::Button::new("Close export")).clicked() {
                     self.screen = Screen::Start;
                 }
@@ -123,10 +201,17 @@ impl DatamapApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                if let Screen::Map(_, view) = &mut self.screen
-                    && ui.add(egui::Button::new("Fit map to window").shortcut_text("F")).clicked()
-                {
-                    view.request_fit();
+                if let Screen::Map(map) = &mut self.screen {
+                    if ui.add(egui::Button::new("Map").shortcut_text("Ctrl+1")).clicked() {
+                        map.view = View::Graph;
+                    }
+                    if ui.add(egui::Button::new("Who had access").shortcut_text("Ctrl+2")).clicked() {
+                        map.view = View::Table;
+                    }
+                    if ui.add(egui::Button::new("Fit map to window").shortcut_text("F")).clicked() {
+                        map.graph.request_fit();
+                    }
+                    ui.separator();
                 }
                 ui.label("Theme");
                 let mut preference = ctx.options(|o| o.theme_preference);
@@ -137,10 +222,17 @@ impl DatamapApp {
                     ctx.set_theme(preference);
                 }
             });
-            if let Screen::Map(_, view) = &mut self.screen {
+            if let Screen::Map(map) = &mut self.screen {
                 ui.separator();
-                if ui.button("Fit").on_hover_text("Fit the whole map in the window (F)").clicked() {
-                    view.request_fit();
+                ui.selectable_value(&mut map.view, View::Graph, "Map")
+                    .on_hover_text("The map of who had your data (Ctrl+1)");
+                ui.selectable_value(&mut map.view, View::Table, "Who had access")
+                    .on_hover_text("One row per company: what it could reach, when, and how we know (Ctrl+2)");
+                ui.separator();
+                if map.view == View::Graph
+                    && ui.button("Fit").on_hover_text("Fit the whole map in the window (F)").clicked()
+                {
+                    map.graph.request_fit();
                 }
                 if ui.button("Open another…").on_hover_text("Open a different export (Ctrl+O)").clicked() {
                     self.pick_files(&ctx);
@@ -159,8 +251,14 @@ impl eframe::App for DatamapApp {
         {
             self.screen = match result {
                 Ok(loaded) => {
-                    let view = GraphView::new(&loaded);
-                    Screen::Map(loaded, view)
+                    let graph = GraphView::new(&loaded);
+                    Screen::Map(Box::new(MapScreen {
+                        loaded: *loaded,
+                        graph,
+                        table: TableView::default(),
+                        view: self.initial_view,
+                        selected: self.initial_selection.take(),
+                    }))
                 }
                 Err(ImportError::Cancelled) => Screen::Start,
                 Err(ImportError::Unusable { file, problem }) => Screen::Failed { file, problem },
@@ -168,9 +266,31 @@ impl eframe::App for DatamapApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        if let Screen::Map(loaded, _) = &self.screen {
-            egui::Panel::right("summary").resizable(true).default_size(260.0).show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| summary_ui(ui, loaded));
+        if let Some(notice) = &self.notice {
+            let mut dismiss = false;
+            egui::Panel::bottom("notice").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(notice);
+                    dismiss = ui.small_button("OK").clicked();
+                });
+            });
+            if dismiss {
+                self.notice = None;
+            }
+        }
+        if let Screen::Map(map) = &mut self.screen
+            && (map.view == View::Graph || map.selected.is_some())
+        {
+            let width = if map.selected.is_some() { 380.0 } else { 260.0 };
+            egui::Panel::right("side").resizable(true).default_size(width).show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| match map.selected.clone() {
+                    Some(company) => {
+                        if details_ui(ui, &map.loaded, &company) {
+                            map.selected = None;
+                        }
+                    }
+                    None => summary_ui(ui, &map.loaded),
+                });
             });
         }
         let mut next = None;
@@ -191,7 +311,16 @@ impl eframe::App for DatamapApp {
                     next = Some(Some(Vec::new()));
                 }
             }
-            Screen::Map(loaded, view) => view.graph_ui(ui, loaded),
+            Screen::Map(map) => {
+                let before = map.selected.clone();
+                match map.view {
+                    View::Graph => map.graph.graph_ui(ui, &map.loaded, &mut map.selected),
+                    View::Table => map.table.table_ui(ui, &map.loaded, &mut map.selected),
+                }
+                if map.selected != before && map.view == View::Graph {
+                    map.table.scroll_to_selection = true;
+                }
+            }
         });
         match next {
             Some(None) => self.pick_files(&ctx),

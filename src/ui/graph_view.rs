@@ -43,9 +43,11 @@ impl GraphView {
                 let score = match g[n].kind {
                     NodeKind::Company(i) => {
                         let c = loaded.map.companies.get(i)?;
-                        c.events + 25 * c.sources.len() as u64
+                        // Historic data partners are what a first look should find.
+                        c.events + 25 * c.sources.len() as u64 + if g[n].partner { 1000 } else { 0 }
                     }
                     NodeKind::Person(i) => loaded.map.people.get(i)?.messages,
+                    NodeKind::Partner(i) => loaded.rows.get(i)?.people as u64,
                     _ => return None,
                 };
                 Some((g[n].category, score, n.index()))
@@ -92,7 +94,7 @@ impl GraphView {
         canvas.center() + (vec2(p[0], p[1]) - self.pan) * self.zoom
     }
 
-    pub fn graph_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded) {
+    pub fn graph_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, "Graph view"));
         let canvas = response.rect;
@@ -121,6 +123,12 @@ impl GraphView {
 
         let dark = ui.visuals().dark_mode;
         let g = &loaded.graph.graph;
+        let selected_node = selected.as_ref().and_then(|name| {
+            g.node_indices().find(|n| g[*n].category.is_company() && g[*n].label.eq_ignore_ascii_case(name))
+        });
+        let neighbours: Vec<usize> =
+            selected_node.map(|n| g.neighbors(n).map(|m| m.index()).collect()).unwrap_or_default();
+        let lit = |i: usize| selected_node.is_none_or(|s| s.index() == i || neighbours.contains(&i));
         let screen: Vec<Pos2> = positions.iter().map(|p| self.to_screen(canvas, *p)).collect();
         let visible = canvas.expand(20.0);
 
@@ -137,6 +145,12 @@ impl GraphView {
                 EdgeKind::SharedThread => (0.8, edge_color(dark)),
                 EdgeKind::Membership => (1.0, edge_color(dark)),
             };
+            let touches_selection = selected_node.is_some_and(|s| s == a || s == b);
+            let (width, color) = match (selected_node, touches_selection) {
+                (Some(_), true) => (width + 1.0, ui.visuals().strong_text_color().gamma_multiply(0.7)),
+                (Some(_), false) => (width, color.gamma_multiply(0.35)),
+                _ => (width, color),
+            };
             edges.push(Shape::line_segment([pa, pb], Stroke::new(width, color)));
         }
         painter.extend(edges);
@@ -152,9 +166,21 @@ impl GraphView {
                 continue;
             }
             let node = &g[n];
-            let color = category_color(node.category, dark);
+            let dim = if lit(i) { 1.0 } else { 0.25 };
+            let color = category_color(node.category, dark).gamma_multiply(dim);
             let outline = if dark { Color32::from_gray(20) } else { Color32::WHITE };
             painter.circle(at, r, color, Stroke::new(1.0, outline));
+            if node.partner {
+                // Historic data partners carry a ring, so they stand out in every category.
+                painter.circle_stroke(
+                    at,
+                    r + 2.5,
+                    Stroke::new(1.8, ui.visuals().strong_text_color().gamma_multiply(dim)),
+                );
+            }
+            if selected_node.is_some_and(|s| s.index() == i) {
+                painter.circle_stroke(at, r + 6.0, Stroke::new(2.5, ui.visuals().selection.bg_fill));
+            }
             if let Some(p) = pointer {
                 let d = p.distance(at);
                 if d <= r + 4.0 && hovered.is_none_or(|(_, best)| d < best) {
@@ -165,7 +191,7 @@ impl GraphView {
             let node_response = ui.interact(Rect::from_center_size(at, Vec2::splat(2.0 * r)), id, Sense::hover());
             node_response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &node.label));
         }
-        let mut order: Vec<usize> = hovered.map(|h| h.0).into_iter().collect();
+        let mut order: Vec<usize> = hovered.map(|h| h.0).into_iter().chain(selected_node.map(|n| n.index())).collect();
         order.extend(self.label_priority.iter().copied());
         if self.zoom >= LABEL_ALL_ZOOM {
             order.extend(0..screen.len());
@@ -189,6 +215,12 @@ impl GraphView {
             placed.push(rect);
             painter.rect_filled(rect, 3.0, ui.visuals().panel_fill.gamma_multiply(0.85));
             painter.galley(rect.min + vec2(2.0, 2.0), galley, text_color);
+        }
+        if response.clicked() {
+            *selected = hovered
+                .and_then(|(i, _)| g.node_indices().nth(i))
+                .filter(|n| g[*n].category.is_company() && g[*n].kind != NodeKind::Hub)
+                .map(|n| g[n].label.clone());
         }
         if let Some((i, _)) = hovered {
             let text = describe(loaded, i);
@@ -219,6 +251,16 @@ fn describe(loaded: &Loaded, node: usize) -> String {
                 }
                 s
             }
+            None => g[n].label.clone(),
+        },
+        NodeKind::Partner(i) => match loaded.rows.get(i) {
+            Some(row) => format!(
+                "{}\n{}\n{} of your friends affected ({})",
+                row.company,
+                row.kind_label(),
+                row.people,
+                row.confidence.label()
+            ),
             None => g[n].label.clone(),
         },
         NodeKind::Company(i) => match loaded.map.companies.get(i) {

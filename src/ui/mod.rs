@@ -2,6 +2,7 @@
 //! pipeline, which runs on a background thread.
 
 pub mod app;
+pub mod details;
 pub mod graph_view;
 pub mod job;
 pub mod palette;
@@ -9,6 +10,7 @@ pub mod screenshot;
 pub mod start;
 pub mod status;
 pub mod summary;
+pub mod table_view;
 
 use crate::cli::GuiOptions;
 use std::sync::atomic::Ordering;

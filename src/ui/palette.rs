@@ -16,6 +16,8 @@ pub fn category_color(category: Category, dark: bool) -> Color32 {
         (Category::AppPost, _) => Color32::from_rgb(0xCC, 0x79, 0xA7),
         (Category::Advertiser, _) => Color32::from_rgb(0xD5, 0x5E, 0x00),
         (Category::OffMeta, _) => Color32::from_rgb(0x00, 0x9E, 0x73),
+        (Category::Partner, false) => Color32::from_rgb(0xA8, 0x90, 0x00),
+        (Category::Partner, true) => Color32::from_rgb(0xF0, 0xE4, 0x42),
     }
 }
 

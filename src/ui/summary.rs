@@ -50,8 +50,17 @@ pub fn summary_ui(ui: &mut egui::Ui, loaded: &Loaded) {
             ui.label(format!("{}  {count}", category.label()));
         });
     }
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        ui.painter().circle_stroke(rect.center(), 6.0, egui::Stroke::new(1.8, ui.visuals().strong_text_color()));
+        let partners = loaded.rows.iter().filter(|r| r.catalog_id.is_some()).count();
+        ui.label(format!("Historic data partner  {partners}"))
+            .on_hover_text("Named in public reporting on Facebook's data-sharing deals");
+    });
     ui.add_space(8.0);
-    ui.label(egui::RichText::new("Drag to pan · scroll to zoom · F to fit").small().weak());
+    ui.label(
+        egui::RichText::new("Drag to pan · scroll to zoom · F to fit · click a company for details").small().weak(),
+    );
     if !map.warnings.is_empty() {
         ui.add_space(10.0);
         egui::CollapsingHeader::new(format!("{} warnings", map.warnings.len())).show(ui, |ui| {

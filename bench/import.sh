@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Import benchmark on the heavy export (5,000 friends; 3,000 off-Meta businesses with 50,000 events;
+# 2,000 threads with 1,000,000 messages; 500 MiB of media). Prints, from one run:
+#   1. the import's wall time against the inflate floor (only the JSON entries the import needs,
+#      inflated on one thread), and their ratio;
+#   2. the import's peak RSS;
+#   3. a plain Python (zipfile + json) baseline and the speed-up over it.
+# Each timing is the best of RUNS (default 3), because other processes on the machine add noise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${RUNS:-3}"
+cargo build --release --quiet
+BIN=target/release/datamap
+HEAVY=target/bench/facebook-heavy-2026-01-02-Hv1.zip
+if [[ ! -f "$HEAVY" ]]; then
+  mkdir -p target/bench
+  echo "generating $HEAVY (once)..." >&2
+  "$BIN" make-heavy "$HEAVY"
+fi
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+best() { sort -g | head -1; }
+
+floor=$(for _ in $(seq "$RUNS"); do "$BIN" bench inflate "$HEAVY" | field inflate_seconds; done | best)
+json_mb=$("$BIN" bench inflate "$HEAVY" | field json_bytes | awk '{printf "%.0f", $1 / 1048576}')
+import=$(for _ in $(seq "$RUNS"); do "$BIN" bench import "$HEAVY" | field import_seconds; done | best)
+found=$("$BIN" bench import "$HEAVY" | cut -d' ' -f2-)
+rss_kb=$( { /usr/bin/time -v "$BIN" bench import "$HEAVY" >/dev/null; } 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
+python=$(for _ in $(seq "$RUNS"); do python3 bench/import_baseline.py "$HEAVY" | field python_seconds; done | best)
+pyfound=$(python3 bench/import_baseline.py "$HEAVY" | cut -d' ' -f2-)
+
+printf '\nheavy export: %s (%s MiB JSON read), %s cores, best of %s runs\n' \
+  "$(du -h "$HEAVY" | cut -f1)" "$json_mb" "$(nproc)" "$RUNS"
+printf '  rust   found: %s\n  python found: %s\n\n' "$found" "$pyfound"
+printf '%-34s %10s %10s %8s %8s\n' "figure" "datamap" "reference" "ratio" "target"
+awk -v i="$import" -v f="$floor" -v r="$rss_kb" -v p="$python" 'BEGIN {
+  printf "%-34s %9.3fs %9.3fs %7.2fx %8s\n", "import vs inflate floor (1 thread)", i, f, i / f, "<= 1.0x"
+  printf "%-34s %8.0fMB %10s %8s %8s\n", "peak RSS of the import", r / 1024, "-", "-", "<= 200MB"
+  printf "%-34s %9.3fs %9.3fs %7.1fx %8s\n", "python baseline (speed-up)", i, p, p / i, ">= 5x"
+}'

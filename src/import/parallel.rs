@@ -1,0 +1,167 @@
+//! Inflating and parsing run on every core, while the records are merged on the calling thread in one fixed
+//! order, so the map never depends on which worker finished first. Workers take groups from a shared counter
+//! and may run at most [`AHEAD`] groups ahead of the merge, which bounds the memory held by parsed results
+//! waiting their turn. Inflating one entry overlaps with parsing another, so a multi-core import takes about
+//! as long as inflating alone.
+
+use super::builder::ThreadAcc;
+use super::families::Family;
+use super::{Group, ImportError, Monitor, json, messages};
+use crate::archive::{Archive, EntryReader};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
+
+/// How many groups may wait, parsed, for their turn to merge, per worker.
+const AHEAD: usize = 4;
+
+/// One group, read and parsed; per entry, the result or the problem that makes it a warning.
+pub enum Parsed {
+    /// Files whose records merge into the map on the calling thread, with rows repeated from an earlier part
+    /// already removed.
+    Docs(Vec<(usize, Result<Value, String>)>),
+    /// A message thread, already reduced to counts and times.
+    Thread(Box<ThreadAcc>, Vec<(usize, Result<(), String>)>),
+}
+
+struct State {
+    done: BTreeMap<usize, Parsed>,
+    merged: usize,
+}
+
+/// Parse every group on worker threads and hand each to `merge`, in group order, on this thread.
+pub fn run(
+    archive: &Archive,
+    groups: &[Group],
+    monitor: &Monitor,
+    mut merge: impl FnMut(&Group, Parsed),
+) -> Result<(), ImportError> {
+    let workers = std::thread::available_parallelism().map_or(2, usize::from).clamp(1, 64).min(groups.len().max(1));
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let state = Mutex::new(State { done: BTreeMap::new(), merged: 0 });
+    let changed = Condvar::new();
+    let window = AHEAD * workers;
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let mut reader = archive.reader();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(group) = groups.get(i) else { break };
+                    {
+                        let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
+                        while i >= s.merged + window && !stop.load(Ordering::Relaxed) {
+                            s = changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+                        }
+                    }
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let parsed = work(archive, &mut reader, group, monitor);
+                    state.lock().unwrap_or_else(PoisonError::into_inner).done.insert(i, parsed);
+                    changed.notify_all();
+                }
+            });
+        }
+        let result = (|| {
+            for (i, group) in groups.iter().enumerate() {
+                monitor.check()?;
+                let parsed = {
+                    let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
+                    loop {
+                        if let Some(p) = s.done.remove(&i) {
+                            s.merged = i + 1;
+                            break p;
+                        }
+                        s = changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+                    }
+                };
+                changed.notify_all();
+                merge(group, parsed);
+            }
+            Ok(())
+        })();
+        stop.store(true, Ordering::Relaxed);
+        changed.notify_all();
+        result
+    })
+}
+
+/// Read and parse one group. A panic here would leave the merge waiting forever, so it is caught and
+/// reported as a problem with the group's files, though no input is known to cause one.
+fn work(archive: &Archive, reader: &mut EntryReader, group: &Group, monitor: &Monitor) -> Parsed {
+    let attempt = catch_unwind(AssertUnwindSafe(|| {
+        if group.family == Family::Messages {
+            thread(archive, reader, group, monitor)
+        } else {
+            docs(reader, group, monitor)
+        }
+    }));
+    attempt.unwrap_or_else(|_| {
+        let failed = group.entries.iter().map(|&e| (e, Err("could not be read (internal error)".to_owned())));
+        Parsed::Docs(failed.collect())
+    })
+}
+
+fn docs(reader: &mut EntryReader, group: &Group, monitor: &Monitor) -> Parsed {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::with_capacity(group.entries.len());
+    for &entry in &group.entries {
+        if monitor.cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let doc = reader.read(entry).and_then(|bytes| json::parse(&bytes));
+        out.push((entry, doc.map(|d| dedupe_parts(group, d, &mut seen))));
+    }
+    Parsed::Docs(out)
+}
+
+fn thread(archive: &Archive, reader: &mut EntryReader, group: &Group, monitor: &Monitor) -> Parsed {
+    let mut acc = ThreadAcc::default();
+    let mut seen = messages::Seen::default();
+    let mut results = Vec::with_capacity(group.entries.len());
+    for &entry in &group.entries {
+        if monitor.cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let parsed = reader.read(entry).and_then(|bytes| messages::parse_file(&bytes));
+        results.push((
+            entry,
+            parsed.map(|file| {
+                if let Some(e) = archive.entries().get(entry) {
+                    acc.files.push(e.path.clone());
+                }
+                messages::merge(file, &mut acc, &mut seen);
+            }),
+        ));
+    }
+    Parsed::Thread(Box::new(acc), results)
+}
+
+/// The parts of a split list (and a list repeated in several zips) overlap; a record already read from an
+/// earlier part of the same list is dropped. Records within one file are never merged: two identical
+/// friends-list rows can be two people.
+fn dedupe_parts(group: &Group, mut doc: Value, seen: &mut HashSet<String>) -> Value {
+    if group.family == Family::Profile || group.entries.len() < 2 {
+        return doc;
+    }
+    let mut this_file = Vec::new();
+    let mut strip = |items: &mut Vec<Value>| {
+        items.retain(|record| {
+            let key = record.to_string();
+            let earlier = seen.contains(&key);
+            this_file.push(key);
+            !earlier
+        });
+    };
+    match &mut doc {
+        Value::Array(items) => strip(items),
+        Value::Object(map) => map.values_mut().filter_map(Value::as_array_mut).for_each(strip),
+        _ => {}
+    }
+    seen.extend(this_file);
+    doc
+}
