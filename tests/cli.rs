@@ -61,6 +61,17 @@ fn report_json_follows_schema_1() {
         assert!(unix_or_null(&t["first"]) && unix_or_null(&t["last"]));
     }
     assert!(doc["warnings"].is_array());
+    let exposures = doc["exposures"].as_array().expect("exposures");
+    assert!(exposures.len() > 100);
+    for e in exposures {
+        assert!(e["company"].is_string() && e["kind"].is_string() && e["explanation"].is_string(), "{e}");
+        assert!(e["catalog_id"].is_null() || e["catalog_id"].is_string());
+        assert!(["observed", "inferred", "reported"].contains(&e["confidence"].as_str().unwrap()));
+        assert!(unix_or_null(&e["start"]) && unix_or_null(&e["end"]));
+        strings(&e["data"]);
+        strings(&e["people"]);
+        assert!(e["evidence"]["files"].is_array() && e["evidence"]["sources"].is_array());
+    }
     assert!(doc["people"].as_array().unwrap().len() > 150);
     assert!(doc["companies"].as_array().unwrap().len() > 60);
 }
@@ -84,4 +95,18 @@ fn summary_without_json() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Owner:        Elin Marsh") && text.contains("Friends:      150"), "{text}");
+}
+
+#[test]
+fn report_csv_is_the_table() {
+    let out = datamap(&["report", "--demo", "--csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("company,catalog_id,kind,data,how_switched_on,started,ended,confidence,people_affected,evidence_items")
+    );
+    let spotify = text.lines().find(|l| l.starts_with("\"Spotify\"")).expect("a Spotify row");
+    assert!(spotify.contains("Messaging partner") && spotify.contains("Inferred"), "{spotify}");
 }

@@ -243,6 +243,11 @@ impl DatamapApp {
 }
 
 impl eframe::App for DatamapApp {
+    /// A scripted screenshot must not change what the person's next real session remembers (the theme).
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_input(&ctx);

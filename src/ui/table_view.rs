@@ -113,6 +113,18 @@ impl TableView {
         let dark = ui.visuals().dark_mode;
         let selected_index =
             selected.as_ref().and_then(|s| rows.iter().position(|r| r.company.eq_ignore_ascii_case(s)));
+        // Wide tables scroll sideways rather than hiding the last columns behind the details panel.
+        egui::ScrollArea::horizontal().show(ui, |ui| self.rows_ui(ui, &rows, selected_index, dark, selected));
+    }
+
+    fn rows_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        rows: &[&Row],
+        selected_index: Option<usize>,
+        dark: bool,
+        selected: &mut Option<String>,
+    ) {
         let mut table = TableBuilder::new(ui)
             .striped(true)
             .resizable(true)
