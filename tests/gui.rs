@@ -131,3 +131,44 @@ fn clicking_a_company_in_the_graph_selects_it_everywhere() {
     assert!(matches!(&harness.state().screen, Screen::Map(m) if m.view == datamap::cli::View::Table));
     assert_eq!(selected(&harness).as_deref(), Some("Netflix"), "the selection carries over to the table");
 }
+
+fn graph_zoom(harness: &Harness<'_, DatamapApp>) -> f32 {
+    match &harness.state().screen {
+        Screen::Map(map) => map.graph.zoom(),
+        _ => 0.0,
+    }
+}
+
+#[test]
+fn search_finds_and_centres_then_fit_restores_the_view() {
+    let mut harness = open_demo(datamap::cli::View::Graph);
+    let fitted = graph_zoom(&harness);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find").click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find").type_text("netfl");
+    harness.run_steps(3);
+    assert!(graph_zoom(&harness) > fitted, "the view zooms in on the match");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness).as_deref(), Some("Netflix"));
+    harness.get_by_label("Fit").click();
+    harness.run_steps(3);
+    assert!((graph_zoom(&harness) - fitted).abs() < 1e-3, "Fit shows the whole map again");
+}
+
+#[test]
+fn filters_hide_a_category() {
+    let mut harness = open_demo(datamap::cli::View::Graph);
+    let friend = match &harness.state().screen {
+        Screen::Map(map) => map.loaded.map.friends().next().map(|p| p.name.clone()).unwrap(),
+        _ => unreachable!(),
+    };
+    assert!(harness.query_by_label(&friend).is_some());
+    assert!(harness.query_by_label("Greenleaf Grocers").is_some());
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Friends").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Only historic partners").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(&friend).is_none(), "friends are hidden");
+    assert!(harness.query_by_label("Greenleaf Grocers").is_none(), "non-partner companies are hidden");
+    assert!(harness.query_by_label("Spotify").is_some(), "partners stay");
+}

@@ -13,7 +13,53 @@ const LABELS_PER_CATEGORY: usize = 3;
 /// Past this zoom every node in view is labelled.
 const LABEL_ALL_ZOOM: f32 = 2.2;
 
+/// Which kinds of node the map shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filters {
+    pub friends: bool,
+    pub other_people: bool,
+    pub connected_apps: bool,
+    pub off_meta: bool,
+    pub advertisers: bool,
+    /// Hide every company that is not a historic data partner.
+    pub partners_only: bool,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Filters {
+            friends: true,
+            other_people: true,
+            connected_apps: true,
+            off_meta: true,
+            advertisers: true,
+            partners_only: false,
+        }
+    }
+}
+
+impl Filters {
+    fn shows(&self, node: &crate::graph::Node) -> bool {
+        let by_category = match node.category {
+            Category::You => true,
+            Category::Friend => self.friends,
+            Category::OtherPerson => self.other_people,
+            Category::ConnectedApp | Category::AppPost => self.connected_apps,
+            Category::OffMeta => self.off_meta,
+            Category::Advertiser => self.advertisers,
+            Category::Partner => true,
+        };
+        let partner_rule =
+            !self.partners_only || !node.category.is_company() || node.partner || node.kind == NodeKind::Hub;
+        by_category && partner_rule
+    }
+}
+
 pub struct GraphView {
+    pub search: String,
+    pub filters: Filters,
+    /// The node the search found: centred and ringed.
+    focus: Option<usize>,
     /// The world point at the centre of the canvas.
     pan: Vec2,
     zoom: f32,
@@ -27,12 +73,19 @@ pub struct GraphView {
 impl GraphView {
     pub fn new(loaded: &Loaded) -> GraphView {
         let g = &loaded.graph.graph;
+        // Size says how far a node reaches: its links, and for companies the people whose data it touched.
+        let people_affected =
+            |label: &str| loaded.rows.iter().find(|r| r.company.eq_ignore_ascii_case(label)).map_or(0, |r| r.people);
         let radius: Vec<f32> = g
             .node_indices()
             .map(|n| match g[n].kind {
                 NodeKind::Owner => 13.0,
                 NodeKind::Hub => 8.0,
-                _ => 3.5 + (g.neighbors(n).count() as f32).sqrt(),
+                NodeKind::Company(_) | NodeKind::Partner(_) => {
+                    (3.5 + (g.neighbors(n).count() as f32).sqrt() + 0.45 * (people_affected(&g[n].label) as f32).sqrt())
+                        .min(14.0)
+                }
+                NodeKind::Person(_) => 3.5 + (g.neighbors(n).count() as f32).sqrt(),
             })
             .collect();
         // The most important members of each category carry labels from the start, so every cluster is
@@ -67,7 +120,20 @@ impl GraphView {
                 label_priority.push(i);
             }
         }
-        GraphView { pan: Vec2::ZERO, zoom: 1.0, needs_fit: true, radius, label_priority }
+        GraphView {
+            search: String::new(),
+            filters: Filters::default(),
+            focus: None,
+            pan: Vec2::ZERO,
+            zoom: 1.0,
+            needs_fit: true,
+            radius,
+            label_priority,
+        }
+    }
+
+    pub fn zoom(&self) -> f32 {
+        self.zoom
     }
 
     pub fn request_fit(&mut self) {
@@ -94,7 +160,42 @@ impl GraphView {
         canvas.center() + (vec2(p[0], p[1]) - self.pan) * self.zoom
     }
 
+    /// The search box and the filters, above the canvas.
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Find");
+            let search = ui
+                .add(egui::TextEdit::singleline(&mut self.search).hint_text("a person or company").desired_width(200.0))
+                .labelled_by(label.id);
+            if search.changed() {
+                self.focus = find_node(loaded, &self.search);
+                if let Some(at) = self.focus.and_then(|i| loaded.positions.get(i)) {
+                    self.pan = vec2(at[0], at[1]);
+                    self.zoom = self.zoom.max(1.2);
+                }
+            }
+            if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                let g = &loaded.graph.graph;
+                *selected = self
+                    .focus
+                    .and_then(|i| g.node_indices().nth(i))
+                    .filter(|n| g[*n].category.is_company() && g[*n].kind != NodeKind::Hub)
+                    .map(|n| g[n].label.clone());
+            }
+            ui.separator();
+            let f = &mut self.filters;
+            ui.checkbox(&mut f.friends, "Friends");
+            ui.checkbox(&mut f.other_people, "Other people");
+            ui.checkbox(&mut f.connected_apps, "Connected apps");
+            ui.checkbox(&mut f.off_meta, "Off-Meta");
+            ui.checkbox(&mut f.advertisers, "Advertisers");
+            ui.checkbox(&mut f.partners_only, "Only historic partners")
+                .on_hover_text("Hide companies that are not named in public reporting on Facebook's data deals");
+        });
+    }
+
     pub fn graph_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>) {
+        self.toolbar_ui(ui, loaded, selected);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, "Graph view"));
         let canvas = response.rect;
@@ -129,12 +230,17 @@ impl GraphView {
         let neighbours: Vec<usize> =
             selected_node.map(|n| g.neighbors(n).map(|m| m.index()).collect()).unwrap_or_default();
         let lit = |i: usize| selected_node.is_none_or(|s| s.index() == i || neighbours.contains(&i));
+        let shown: Vec<bool> = g.node_indices().map(|n| self.filters.shows(&g[n])).collect();
+        let is_shown = |i: usize| shown.get(i).copied().unwrap_or(false);
         let screen: Vec<Pos2> = positions.iter().map(|p| self.to_screen(canvas, *p)).collect();
         let visible = canvas.expand(20.0);
 
         let mut edges = Vec::with_capacity(g.edge_count());
         for e in g.edge_indices() {
             let Some((a, b)) = g.edge_endpoints(e) else { continue };
+            if !is_shown(a.index()) || !is_shown(b.index()) {
+                continue;
+            }
             let (Some(&pa), Some(&pb)) = (screen.get(a.index()), screen.get(b.index())) else { continue };
             if !visible.intersects(Rect::from_two_pos(pa, pb)) {
                 continue;
@@ -162,7 +268,7 @@ impl GraphView {
             let i = n.index();
             let (Some(&at), Some(&r)) = (screen.get(i), self.radius.get(i)) else { continue };
             let r = r * scale;
-            if !visible.contains(at) {
+            if !visible.contains(at) || !is_shown(i) {
                 continue;
             }
             let node = &g[n];
@@ -178,7 +284,7 @@ impl GraphView {
                     Stroke::new(1.8, ui.visuals().strong_text_color().gamma_multiply(dim)),
                 );
             }
-            if selected_node.is_some_and(|s| s.index() == i) {
+            if selected_node.is_some_and(|s| s.index() == i) || self.focus == Some(i) {
                 painter.circle_stroke(at, r + 6.0, Stroke::new(2.5, ui.visuals().selection.bg_fill));
             }
             if let Some(p) = pointer {
@@ -191,7 +297,8 @@ impl GraphView {
             let node_response = ui.interact(Rect::from_center_size(at, Vec2::splat(2.0 * r)), id, Sense::hover());
             node_response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &node.label));
         }
-        let mut order: Vec<usize> = hovered.map(|h| h.0).into_iter().chain(selected_node.map(|n| n.index())).collect();
+        let mut order: Vec<usize> =
+            hovered.map(|h| h.0).into_iter().chain(selected_node.map(|n| n.index())).chain(self.focus).collect();
         order.extend(self.label_priority.iter().copied());
         if self.zoom >= LABEL_ALL_ZOOM {
             order.extend(0..screen.len());
@@ -199,7 +306,7 @@ impl GraphView {
         let mut placed: Vec<Rect> = Vec::new();
         for i in order {
             let (Some(&at), Some(&r)) = (screen.get(i), self.radius.get(i)) else { continue };
-            if !visible.contains(at) {
+            if !visible.contains(at) || !is_shown(i) {
                 continue;
             }
             let node = &g[petgraph::graph::NodeIndex::new(i)];
@@ -229,6 +336,23 @@ impl GraphView {
             });
         }
     }
+}
+
+/// The node whose name best matches a search: an exact name, then a name starting with the text, then one
+/// containing it; people and companies only.
+fn find_node(loaded: &Loaded, query: &str) -> Option<usize> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return None;
+    }
+    let g = &loaded.graph.graph;
+    let candidates = || g.node_indices().filter(|n| !matches!(g[*n].kind, NodeKind::Hub | NodeKind::Owner));
+    let label = |n: petgraph::graph::NodeIndex| g[n].label.to_lowercase();
+    candidates()
+        .find(|n| label(*n) == q)
+        .or_else(|| candidates().find(|n| label(*n).starts_with(&q)))
+        .or_else(|| candidates().find(|n| label(*n).contains(&q)))
+        .map(|n| n.index())
 }
 
 /// The facts behind a node, for its tooltip.
