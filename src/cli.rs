@@ -15,7 +15,7 @@ Usage:
   datamap --demo                         open the app on the bundled fictional demo export
   datamap --theme light|dark|system ...  choose the colour theme (default: follow the system)
   datamap --select COMPANY ...           open with a company selected and its details shown
-  datamap --screenshot OUT.png [--view graph|table] [PATH...|--demo]
+  datamap --screenshot OUT.png [--view graph|table|timeline] [PATH...|--demo]
                                          open the window, wait for the map to settle, save a PNG, exit
   datamap report [PATH...|--demo] [--json|--csv]
                                          print the imported map without a window: a summary, JSON,
@@ -31,6 +31,8 @@ pub enum View {
     Graph,
     /// The "Who had access" table.
     Table,
+    /// When each company had access.
+    Timeline,
 }
 
 impl View {
@@ -38,7 +40,8 @@ impl View {
         match s {
             "graph" => Ok(View::Graph),
             "table" => Ok(View::Table),
-            other => Err(format!("unknown view \"{other}\" (available: graph, table)")),
+            "timeline" => Ok(View::Timeline),
+            other => Err(format!("unknown view \"{other}\" (available: graph, table, timeline)")),
         }
     }
 }

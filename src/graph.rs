@@ -221,6 +221,7 @@ mod tests {
             name: "A".into(),
             relations: vec![Relation::Friend],
             friend_since: None,
+            removed_at: None,
             messages: 0,
         });
         map.companies.push(Company {
@@ -232,6 +233,8 @@ mod tests {
             event_types: Default::default(),
             files: Vec::new(),
             by_source: Default::default(),
+            events_per_year: Default::default(),
+            event_days: Vec::new(),
         });
         let g = MapGraph::build(&map, &[]);
         // owner, friends hub, A, advertiser hub, Shop, off-Meta hub

@@ -17,4 +17,5 @@ pub mod layout;
 pub mod model;
 pub mod pipeline;
 pub mod report;
+pub mod timeline;
 pub mod ui;

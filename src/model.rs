@@ -84,6 +84,8 @@ pub struct Person {
     pub name: String,
     pub relations: Vec<Relation>,
     pub friend_since: Option<Unix>,
+    /// When the owner removed this friend, where the export dates it.
+    pub removed_at: Option<Unix>,
     /// Messages this person sent in threads shared with the owner.
     pub messages: u64,
 }
@@ -102,6 +104,12 @@ pub struct Company {
     pub files: Vec<String>,
     /// When and how often each route was seen, so a rule about one route never borrows another's dates.
     pub by_source: BTreeMap<CompanySource, Span>,
+    /// Dated events per calendar year (UTC), for the timeline.
+    #[serde(skip)]
+    pub events_per_year: BTreeMap<i32, u64>,
+    /// Days (since 1970-01-01) with dated events, sorted, for the timeline's ticks.
+    #[serde(skip)]
+    pub event_days: Vec<i32>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Default)]
@@ -207,6 +215,11 @@ pub struct Website {
 impl DataMap {
     pub fn friends(&self) -> impl Iterator<Item = &Person> {
         self.people.iter().filter(|p| p.relations.contains(&Relation::Friend))
+    }
+
+    /// The dated removals of friends.
+    pub fn removed_friend_times(&self) -> impl Iterator<Item = Unix> + '_ {
+        self.people.iter().filter_map(|p| p.removed_at)
     }
 
     pub fn company(&self, name: &str) -> Option<&Company> {

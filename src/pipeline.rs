@@ -8,6 +8,7 @@ use crate::graph::{EdgeKind, MapGraph, NodeKind};
 use crate::import::{self, ImportError, Monitor, Progress};
 use crate::layout::{ForceLayout, Link};
 use crate::model::DataMap;
+use crate::timeline::{self, CompanyTimeline, Network};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -17,6 +18,9 @@ pub struct Loaded {
     pub statements: Vec<Statement>,
     /// The statements folded into one row per company, for the table.
     pub rows: Vec<Row>,
+    /// One timeline per row, grouped by kind and sorted by first access.
+    pub timelines: Vec<CompanyTimeline>,
+    pub network: Network,
     pub graph: MapGraph,
     /// One position per graph node, indexed like the graph's nodes.
     pub positions: Vec<[f32; 2]>,
@@ -28,6 +32,8 @@ pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> 
     (monitor.report)(Progress { stage: "Checking the public record", file: None, fraction: 0.9 });
     let statements = exposure::statements(&map, catalog::builtin());
     let rows = exposure::rows(&statements);
+    let timelines = timeline::company_timelines(&map, &statements, &rows);
+    let network = timeline::network(&map, &statements);
     (monitor.report)(Progress { stage: "Drawing the map", file: None, fraction: 0.93 });
     let graph = MapGraph::build(&map, &rows);
     let mut layout = layout_for(&graph, 1);
@@ -37,7 +43,7 @@ pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> 
         }
     }
     let positions = layout.positions().to_vec();
-    Ok(Loaded { map, statements, rows, graph, positions })
+    Ok(Loaded { map, statements, rows, timelines, network, graph, positions })
 }
 
 /// Layout settings for the map: the owner pinned at the centre, hubs pushing each other apart so each

@@ -3,6 +3,7 @@
 
 use crate::exposure::Statement;
 use crate::model::{DataMap, Relation};
+use crate::timeline::{self, CompanyTimeline, Network};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -12,10 +13,19 @@ struct Report<'a> {
     #[serde(flatten)]
     map: &'a DataMap,
     exposures: &'a [Statement],
+    timeline: Vec<CompanyTimeline>,
+    network: Network,
 }
 
 pub fn to_json(map: &DataMap, exposures: &[Statement]) -> String {
-    serde_json::to_string_pretty(&Report { map, exposures }).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let rows = crate::exposure::rows(exposures);
+    let report = Report {
+        map,
+        exposures,
+        timeline: timeline::company_timelines(map, exposures, &rows),
+        network: timeline::network(map, exposures),
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 pub fn summary(map: &DataMap) -> String {

@@ -61,6 +61,15 @@ fn report_json_follows_schema_1() {
         assert!(unix_or_null(&t["first"]) && unix_or_null(&t["last"]));
     }
     assert!(doc["warnings"].is_array());
+    let timeline = doc["timeline"].as_array().expect("timeline");
+    assert!(!timeline.is_empty());
+    for row in timeline {
+        assert!(row["company"].is_string() && row["events_per_year"].is_object());
+        for i in row["intervals"].as_array().unwrap() {
+            assert!(unix_or_null(&i["start"]) && unix_or_null(&i["end"]) && i["kind"].is_string());
+        }
+    }
+    assert!(doc["network"]["friends_added"].is_object());
     let exposures = doc["exposures"].as_array().expect("exposures");
     assert!(exposures.len() > 100);
     for e in exposures {

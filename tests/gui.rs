@@ -172,3 +172,47 @@ fn filters_hide_a_category() {
     assert!(harness.query_by_label("Greenleaf Grocers").is_none(), "non-partner companies are hidden");
     assert!(harness.query_by_label("Spotify").is_some(), "partners stay");
 }
+
+fn click_at(harness: &mut Harness<'_, DatamapApp>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+}
+
+#[test]
+fn clicking_a_timeline_row_selects_the_company() {
+    let mut harness = open_demo(datamap::cli::View::Timeline);
+    let expected = match &harness.state().screen {
+        Screen::Map(map) => map.loaded.timelines[3].company.clone(),
+        _ => unreachable!(),
+    };
+    let plot = harness.get_by_label("Access timeline").rect();
+    // The plot shows rows -0.7 to 28 top to bottom; aim at the middle of row 3.
+    let y = plot.top() + (3.0 + 0.7) / 28.7 * plot.height();
+    click_at(&mut harness, egui::pos2(plot.center().x, y));
+    harness.run_steps(2);
+    assert_eq!(selected(&harness).as_deref(), Some(expected.as_str()));
+    harness.get_by_label("Close");
+}
+
+#[test]
+fn as_of_hides_what_was_not_yet_true() {
+    let mut harness = open_demo(datamap::cli::View::Graph);
+    assert!(harness.query_by_label("Greenleaf Grocers").is_some());
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "As of").click();
+    harness.run_steps(2);
+    // The slider starts at the export date; step it back to the first years.
+    let slider = harness.get_by_role(egui::accesskit::Role::Slider);
+    slider.set_value_accesskit(2012.0);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Greenleaf Grocers").is_none(), "a 2022+ off-Meta business is not there in 2012");
+    assert!(harness.query_by_label("Spotify").is_some(), "Spotify was connected in 2011");
+}

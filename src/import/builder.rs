@@ -102,6 +102,7 @@ impl Builder {
                     name: name.to_owned(),
                     relations: Vec::new(),
                     friend_since: None,
+                    removed_at: None,
                     messages: 0,
                 });
                 let i = self.people.len() - 1;
@@ -117,6 +118,9 @@ impl Builder {
         }
         if relation == Relation::Friend && person.friend_since.is_none() {
             person.friend_since = at;
+        }
+        if relation == Relation::RemovedFriend && person.removed_at.is_none() {
+            person.removed_at = at;
         }
     }
 
@@ -138,6 +142,8 @@ impl Builder {
                 event_types: BTreeMap::new(),
                 files: Vec::new(),
                 by_source: BTreeMap::new(),
+                events_per_year: BTreeMap::new(),
+                event_days: Vec::new(),
             });
             self.companies.len() - 1
         });
@@ -153,8 +159,13 @@ impl Builder {
             company.first_seen = Some(company.first_seen.map_or(t, |f| f.min(t)));
             company.last_seen = Some(company.last_seen.map_or(t, |l| l.max(t)));
         }
-        if dated_event && at.is_some() {
+        if dated_event && let Some(t) = at {
             company.events += 1;
+            *company.events_per_year.entry(time::year(t)).or_default() += 1;
+            let day = t.div_euclid(86_400) as i32;
+            if let Err(i) = company.event_days.binary_search(&day) {
+                company.event_days.insert(i, day);
+            }
         }
         company.by_source.entry(source).or_default().add(at, dated_event);
     }

@@ -2,6 +2,7 @@
 //! leads back to the start. Every way in (command line, File → Open, drag-and-drop, the demo button) ends
 //! in [`DatamapApp::open`].
 
+use super::as_of::AsOfControl;
 use super::details::details_ui;
 use super::graph_view::GraphView;
 use super::job::ImportJob;
@@ -10,6 +11,7 @@ use super::start::{StartAction, files_hovering, start_screen_ui};
 use super::status::{error_ui, progress_ui};
 use super::summary::summary_ui;
 use super::table_view::TableView;
+use super::timeline_view::TimelineView;
 use crate::archive::Input;
 use crate::cli::{GuiOptions, View};
 use crate::import::ImportError;
@@ -30,6 +32,8 @@ pub struct MapScreen {
     pub loaded: Loaded,
     pub graph: GraphView,
     pub table: TableView,
+    pub timeline: TimelineView,
+    pub as_of: AsOfControl,
     pub view: View,
     pub selected: Option<String>,
 }
@@ -170,6 +174,9 @@ impl DatamapApp {
                 if i.key_pressed(egui::Key::Num2) && i.modifiers.command {
                     map.view = View::Table;
                 }
+                if i.key_pressed(egui::Key::Num3) && i.modifiers.command {
+                    map.view = View::Timeline;
+                }
             });
         }
     }
@@ -208,6 +215,9 @@ impl DatamapApp {
                     if ui.add(egui::Button::new("Who had access").shortcut_text("Ctrl+2")).clicked() {
                         map.view = View::Table;
                     }
+                    if ui.add(egui::Button::new("Timeline").shortcut_text("Ctrl+3")).clicked() {
+                        map.view = View::Timeline;
+                    }
                     if ui.add(egui::Button::new("Fit map to window").shortcut_text("F")).clicked() {
                         map.graph.request_fit();
                     }
@@ -228,6 +238,8 @@ impl DatamapApp {
                     .on_hover_text("The map of who had your data (Ctrl+1)");
                 ui.selectable_value(&mut map.view, View::Table, "Who had access")
                     .on_hover_text("One row per company: what it could reach, when, and how we know (Ctrl+2)");
+                ui.selectable_value(&mut map.view, View::Timeline, "Timeline")
+                    .on_hover_text("When each company had access, and your network over the years (Ctrl+3)");
                 ui.separator();
                 if map.view == View::Graph
                     && ui.button("Fit").on_hover_text("Fit the whole map in the window (F)").clicked()
@@ -261,6 +273,8 @@ impl eframe::App for DatamapApp {
                         loaded: *loaded,
                         graph,
                         table: TableView::default(),
+                        timeline: TimelineView::default(),
+                        as_of: AsOfControl::default(),
                         view: self.initial_view,
                         selected: self.initial_selection.take(),
                     }))
@@ -282,6 +296,9 @@ impl eframe::App for DatamapApp {
             if dismiss {
                 self.notice = None;
             }
+        }
+        if let Screen::Map(map) = &mut self.screen {
+            egui::Panel::bottom("as-of").show(ui, |ui| map.as_of.bar_ui(ui, &map.loaded));
         }
         if let Screen::Map(map) = &mut self.screen
             && (map.view == View::Graph || map.selected.is_some())
@@ -318,12 +335,15 @@ impl eframe::App for DatamapApp {
             }
             Screen::Map(map) => {
                 let before = map.selected.clone();
+                let as_of = map.as_of.current();
                 match map.view {
-                    View::Graph => map.graph.graph_ui(ui, &map.loaded, &mut map.selected),
-                    View::Table => map.table.table_ui(ui, &map.loaded, &mut map.selected),
+                    View::Graph => map.graph.graph_ui(ui, &map.loaded, &mut map.selected, as_of),
+                    View::Table => map.table.table_ui(ui, &map.loaded, &mut map.selected, as_of),
+                    View::Timeline => map.timeline.timeline_ui(ui, &map.loaded, &mut map.selected),
                 }
-                if map.selected != before && map.view == View::Graph {
-                    map.table.scroll_to_selection = true;
+                if map.selected != before {
+                    map.table.scroll_to_selection = map.view != View::Table;
+                    map.timeline.scroll_to_selection = map.view != View::Timeline;
                 }
             }
         });

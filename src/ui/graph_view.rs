@@ -6,6 +6,7 @@ use super::palette::{category_color, edge_color};
 use crate::graph::{Category, EdgeKind, NodeKind};
 use crate::model::format_date;
 use crate::pipeline::Loaded;
+use crate::timeline::AsOf;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
 
 /// How many of the most important members of each category carry a label before the person zooms in.
@@ -194,7 +195,13 @@ impl GraphView {
         });
     }
 
-    pub fn graph_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>) {
+    pub fn graph_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        loaded: &Loaded,
+        selected: &mut Option<String>,
+        as_of: Option<&AsOf>,
+    ) {
         self.toolbar_ui(ui, loaded, selected);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, "Graph view"));
@@ -230,7 +237,12 @@ impl GraphView {
         let neighbours: Vec<usize> =
             selected_node.map(|n| g.neighbors(n).map(|m| m.index()).collect()).unwrap_or_default();
         let lit = |i: usize| selected_node.is_none_or(|s| s.index() == i || neighbours.contains(&i));
-        let shown: Vec<bool> = g.node_indices().map(|n| self.filters.shows(&g[n])).collect();
+        let at_date = |n: petgraph::graph::NodeIndex| match (as_of, g[n].kind) {
+            (None, _) | (_, NodeKind::Owner | NodeKind::Hub) => true,
+            (Some(f), NodeKind::Person(i)) => f.people.get(i).copied().unwrap_or(false),
+            (Some(f), NodeKind::Company(_) | NodeKind::Partner(_)) => f.has_company(&g[n].label),
+        };
+        let shown: Vec<bool> = g.node_indices().map(|n| self.filters.shows(&g[n]) && at_date(n)).collect();
         let is_shown = |i: usize| shown.get(i).copied().unwrap_or(false);
         let screen: Vec<Pos2> = positions.iter().map(|p| self.to_screen(canvas, *p)).collect();
         let visible = canvas.expand(20.0);

@@ -2,6 +2,7 @@
 //! pipeline, which runs on a background thread.
 
 pub mod app;
+pub mod as_of;
 pub mod details;
 pub mod graph_view;
 pub mod job;
@@ -11,6 +12,7 @@ pub mod start;
 pub mod status;
 pub mod summary;
 pub mod table_view;
+pub mod timeline_view;
 
 use crate::cli::GuiOptions;
 use std::sync::atomic::Ordering;

@@ -4,6 +4,7 @@
 
 use crate::exposure::{Confidence, Row};
 use crate::pipeline::Loaded;
+use crate::timeline::AsOf;
 use egui_extras::{Column, TableBuilder};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,10 +49,11 @@ pub fn confidence_color(confidence: Confidence, dark: bool) -> egui::Color32 {
 }
 
 impl TableView {
-    fn visible<'a>(&self, rows: &'a [Row]) -> Vec<&'a Row> {
+    fn visible<'a>(&self, rows: &'a [Row], as_of: Option<&AsOf>) -> Vec<&'a Row> {
         let needle = self.search.trim().to_lowercase();
         let mut out: Vec<&Row> = rows
             .iter()
+            .filter(|r| as_of.is_none_or(|f| f.has_company(&r.company)))
             .filter(|r| self.show[r.confidence as usize])
             .filter(|r| needle.is_empty() || r.company.to_lowercase().contains(&needle))
             .collect();
@@ -87,7 +89,13 @@ impl TableView {
         }
     }
 
-    pub fn table_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>) {
+    pub fn table_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        loaded: &Loaded,
+        selected: &mut Option<String>,
+        as_of: Option<&AsOf>,
+    ) {
         ui.horizontal(|ui| {
             ui.heading("Who had access");
             ui.add_space(16.0);
@@ -109,7 +117,7 @@ impl TableView {
             .weak(),
         );
         ui.add_space(4.0);
-        let rows = self.visible(&loaded.rows);
+        let rows = self.visible(&loaded.rows, as_of);
         let dark = ui.visuals().dark_mode;
         let selected_index =
             selected.as_ref().and_then(|s| rows.iter().position(|r| r.company.eq_ignore_ascii_case(s)));
