@@ -2,11 +2,14 @@
 //! the parser, because the map needs none of it and holding it would make every later stage a privacy risk.
 //!
 //! Message files are most of an export's JSON (a heavy one holds a million messages), so they are not parsed
-//! into a `serde_json::Value`: a streaming visitor reads each message's sender, time and a hash of its text,
-//! and skips everything else without allocating. Every field is read leniently: a value of the wrong type is
-//! ignored rather than failing the file.
+//! into a `serde_json::Value`: the scanner in [`super::scan`] reads each message's sender, time and a hash of
+//! its text, and skips everything else without allocating. A streaming serde visitor below reads the same
+//! fields by the same rules; it is the reference the scanner is tested against, and it re-reads the rare
+//! files the scanner leaves to it (invalid JSON among them, so serde_json words the warning). Every field is
+//! read leniently: a value of the wrong type is ignored rather than failing the file.
 
 use super::builder::ThreadAcc;
+use super::scan;
 use super::text::fix_meta_text;
 use super::time::unix;
 use crate::model::Unix;
@@ -15,6 +18,7 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Identifies one message across the overlapping parts of a split thread without keeping its text:
 /// (time, sender, hash of the text).
@@ -32,10 +36,10 @@ pub struct ThreadFile {
     /// Sender names as exported (before the mojibake fix) to their index, so each message costs one lookup.
     sender_index: HashMap<String, u32>,
     pub messages: Vec<Message>,
-    has_messages: bool,
+    pub(super) has_messages: bool,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Message {
     pub at: Option<Unix>,
     /// The exported time at full precision (milliseconds), so two equal messages a few ms apart stay two.
@@ -45,9 +49,28 @@ pub struct Message {
     pub text_hash: u64,
 }
 
-const NO_SENDER: u32 = u32::MAX;
+pub(super) const NO_SENDER: u32 = u32::MAX;
+
+/// Set only by tests that compare whole imports read with and without the scanner.
+static SERDE_ONLY: AtomicBool = AtomicBool::new(false);
+
+/// Read every message file with the serde path from now on (`true`) or with the scanner again (`false`).
+/// Process-wide, for the differential tests only.
+#[doc(hidden)]
+pub fn differential_serde_only(on: bool) {
+    SERDE_ONLY.store(on, Ordering::SeqCst);
+}
 
 pub fn parse_file(bytes: &[u8]) -> Result<ThreadFile, String> {
+    read(bytes, !SERDE_ONLY.load(Ordering::Relaxed))
+}
+
+/// [`parse_file`] without the scanner: the reference it is compared with.
+pub fn parse_file_serde(bytes: &[u8]) -> Result<ThreadFile, String> {
+    read(bytes, false)
+}
+
+fn read(bytes: &[u8], scanner: bool) -> Result<ThreadFile, String> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty".into());
@@ -55,9 +78,14 @@ pub fn parse_file(bytes: &[u8]) -> Result<ThreadFile, String> {
     // Validating the whole file once is several times faster than serde_json validating string by string.
     let body = std::str::from_utf8(body).map_err(|e| format!("is not UTF-8 text ({e})"))?;
     let mut file = ThreadFile::default();
-    let mut de = serde_json::Deserializer::from_str(body);
-    FileSeed(&mut file).deserialize(&mut de).map_err(|e| format!("is not valid JSON ({e})"))?;
-    de.end().map_err(|e| format!("is not valid JSON ({e})"))?;
+    if !scanner || scan::thread(body, &mut file).is_err() {
+        // The scanner gives up on invalid JSON and a few rare valid forms; serde_json reads those by the same
+        // rules (or words the error), so giving up costs time, never a different result.
+        file = ThreadFile::default();
+        let mut de = serde_json::Deserializer::from_str(body);
+        FileSeed(&mut file).deserialize(&mut de).map_err(|e| format!("is not valid JSON ({e})"))?;
+        de.end().map_err(|e| format!("is not valid JSON ({e})"))?;
+    }
     if !file.has_messages {
         return Err("has no messages list".into());
     }
@@ -76,10 +104,12 @@ pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen) -> usize {
         }
     }
     let mut per_sender = vec![0u64; file.senders.len()];
+    // Stable across files: the sender's name, not this file's index for it, goes into the key.
+    let sender_keys: Vec<u32> = file.senders.iter().map(|s| hash_str(s) as u32).collect();
+    seen.reserve(file.messages.len());
     let mut read = 0;
     for m in &file.messages {
-        // Stable across files: the sender's name, not this file's index for it, goes into the key.
-        let sender_key = file.senders.get(m.sender as usize).map_or(0, |s| hash_str(s) as u32);
+        let sender_key = sender_keys.get(m.sender as usize).copied().unwrap_or(0);
         if m.at.is_some() && !seen.insert((m.exact, sender_key, m.text_hash)) {
             continue;
         }
@@ -125,8 +155,13 @@ impl Hasher for KeyHasher {
 /// A fast, non-cryptographic hash: it only tells overlapping copies of one message apart from other
 /// messages sent in the same millisecond by the same person.
 pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// [`hash_str`] of a string's UTF-8 bytes, for callers that hold bytes already known to be UTF-8.
+pub fn hash_bytes(s: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ s.len() as u64;
-    let mut chunks = s.as_bytes().chunks_exact(8);
+    let mut chunks = s.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
@@ -139,7 +174,15 @@ pub fn hash_str(s: &str) -> u64 {
 }
 
 impl ThreadFile {
-    fn intern(&mut self, raw: &str) -> u32 {
+    /// Everything a parse produced, to compare two parses in tests.
+    #[cfg(test)]
+    #[allow(clippy::type_complexity)]
+    pub(super) fn summary(&self) -> (&[String], Option<&str>, Option<bool>, &[String], &[Message], bool) {
+        (&self.participants, self.title.as_deref(), self.group, &self.senders, &self.messages, self.has_messages)
+    }
+
+    /// The index of a sender, given the name as the file spells it (unescaped, before the mojibake fix).
+    pub(super) fn intern(&mut self, raw: &str) -> u32 {
         if let Some(&i) = self.sender_index.get(raw) {
             return i;
         }

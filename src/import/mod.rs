@@ -14,6 +14,7 @@ pub mod links;
 pub mod messages;
 mod parallel;
 pub mod people;
+mod scan;
 pub mod text;
 pub mod time;
 
