@@ -22,7 +22,7 @@ use std::sync::Mutex;
 
 /// Below this many nodes the many-body force runs on the calling thread when the thread count is automatic:
 /// spawning threads each tick costs more than it saves (measured with `datamap bench layout --threads`).
-pub const PARALLEL_MIN_NODES: usize = 4096;
+pub const PARALLEL_MIN_NODES: usize = 2048;
 /// Nodes per unit of work handed to a thread. Small enough to balance dense and sparse regions, large enough
 /// that taking the next unit is rare.
 const CHUNK: usize = 256;
