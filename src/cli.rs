@@ -15,11 +15,19 @@ Usage:
   datamap --demo                         open the app on the bundled fictional demo export
   datamap --theme light|dark|system ...  choose the colour theme (default: follow the system)
   datamap --select COMPANY ...           open with a company selected and its details shown
+  datamap --redact ...                   start with people's names redacted (also a toolbar toggle)
   datamap --screenshot OUT.png [--view graph|table|timeline] [PATH...|--demo]
                                          open the window, wait for the map to settle, save a PNG, exit
-  datamap report [PATH...|--demo] [--json|--csv]
+  datamap report [PATH...|--demo] [--json|--csv] [--redact]
                                          print the imported map without a window: a summary, JSON,
-                                         or the \"Who had access\" table as CSV
+                                         or the \"Who had access\" table as CSV; --redact replaces
+                                         people's names with pseudonyms and hides yours
+  datamap render [PATH...|--demo] --out FILE.png|FILE.svg [--redact] [--view graph|timeline|table]
+                 [--size WxH]            draw the share card without a window or display; WxH is in
+                                         points (default 1200x800, timeline 1200x1100), a PNG has
+                                         twice as many pixels
+  datamap install-desktop                add datamap to your desktop's applications, with its icon and
+                                         \"Open with datamap\" for zip files (current user only)
   datamap make-demo OUT.zip              write the demo export (the generator behind assets/demo)
 
 Exit codes: 0 success, 2 unusable input.
@@ -62,6 +70,8 @@ pub struct GuiOptions {
     pub theme: Theme,
     /// A company to select once the map is open (for screenshots and scripted checks).
     pub select: Option<String>,
+    /// Start in redact mode (people's names replaced by pseudonyms).
+    pub redact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +88,20 @@ pub enum Command {
     Report {
         inputs: Vec<Input>,
         format: ReportFormat,
+        /// People's names become pseudonyms and the owner's name is left out.
+        redact: bool,
     },
+    /// Draw the share card to a PNG or SVG without a window.
+    Render {
+        inputs: Vec<Input>,
+        out: PathBuf,
+        redact: bool,
+        view: View,
+        /// In points; a PNG is `crate::ui::share_card::SCALE` times larger in pixels.
+        size: [f32; 2],
+    },
+    /// Install the desktop entry and icons for the current user.
+    InstallDesktop,
     MakeDemo {
         out: PathBuf,
     },
@@ -101,10 +124,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             args.next();
             let mut format = ReportFormat::Summary;
             let mut inputs = Vec::new();
+            let mut redact = false;
             for arg in args {
                 match arg.as_str() {
                     "--json" => format = ReportFormat::Json,
                     "--csv" => format = ReportFormat::Csv,
+                    "--redact" => redact = true,
                     "--demo" => inputs.push(crate::demo::demo_input()),
                     flag if flag.starts_with("--") => return Err(format!("unknown option {flag} for report")),
                     path => inputs.push(Input::Path(PathBuf::from(path))),
@@ -113,7 +138,39 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             if inputs.is_empty() {
                 return Err("report needs an export: datamap report PATH... or datamap report --demo".into());
             }
-            Ok(Command::Report { inputs, format })
+            Ok(Command::Report { inputs, format, redact })
+        }
+        Some("render") => {
+            args.next();
+            let (mut inputs, mut out, mut redact, mut view) = (Vec::new(), None, false, View::Graph);
+            let mut size = None;
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--demo" => inputs.push(crate::demo::demo_input()),
+                    "--redact" => redact = true,
+                    "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a file name")?)),
+                    "--view" => view = View::parse(&args.next().ok_or("--view needs a name")?)?,
+                    "--size" => size = Some(parse_size(&args.next().ok_or("--size needs WIDTHxHEIGHT")?)?),
+                    flag if flag.starts_with("--") => return Err(format!("unknown option {flag} for render")),
+                    path => inputs.push(Input::Path(PathBuf::from(path))),
+                }
+            }
+            let out = out.ok_or("render needs --out FILE.png or --out FILE.svg")?;
+            if crate::share::Format::of_path(&out).is_none() {
+                return Err(format!("{}: render writes .png or .svg files", out.display()));
+            }
+            if inputs.is_empty() {
+                return Err("render needs an export: datamap render PATH... --out FILE or --demo".into());
+            }
+            let size = size.unwrap_or_else(|| crate::ui::share_card::default_size(view));
+            Ok(Command::Render { inputs, out, redact, view, size })
+        }
+        Some("install-desktop") => {
+            args.next();
+            match args.next() {
+                None => Ok(Command::InstallDesktop),
+                Some(extra) => Err(format!("install-desktop takes no arguments (got {extra})")),
+            }
         }
         Some("make-heavy") => {
             args.next();
@@ -144,6 +201,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 match arg.as_str() {
                     "-h" | "--help" => return Ok(Command::Help),
                     "--demo" => options.inputs.push(crate::demo::demo_input()),
+                    "--redact" => options.redact = true,
                     "--screenshot" => {
                         options.screenshot = Some(PathBuf::from(args.next().ok_or("--screenshot needs a file name")?));
                     }
@@ -164,6 +222,17 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             Ok(Command::Gui(options))
         }
     }
+}
+
+/// `WIDTHxHEIGHT` in points, each between 200 and 8000 so a typo cannot ask for a gigapixel image.
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let bad = || format!("--size takes WIDTHxHEIGHT, e.g. 1200x800 (got \"{s}\")");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    if !(200..=8000).contains(&w) || !(200..=8000).contains(&h) {
+        return Err(format!("--size {s}: each side must be between 200 and 8000"));
+    }
+    Ok([w as f32, h as f32])
 }
 
 #[cfg(test)]
@@ -187,5 +256,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(parse(args("--view map")).is_err());
+        assert!(matches!(
+            parse(args("render --demo --out a.png --size 800x600 --redact")),
+            Ok(Command::Render { size: [800.0, 600.0], redact: true, .. })
+        ));
+        assert!(parse(args("render --demo --out a.gif")).is_err());
+        assert!(parse(args("render --demo --out a.png --size 10x10")).is_err());
+        assert!(matches!(parse(args("install-desktop")), Ok(Command::InstallDesktop)));
     }
 }

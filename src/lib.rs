@@ -16,6 +16,8 @@ pub mod import;
 pub mod layout;
 pub mod model;
 pub mod pipeline;
+pub mod redact;
 pub mod report;
+pub mod share;
 pub mod timeline;
 pub mod ui;

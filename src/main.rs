@@ -1,5 +1,9 @@
 //! The `datamap` binary: a thin layer that parses arguments and hands over to the library, either to the
 //! window or to a headless subcommand.
+//!
+//! Release builds on Windows are GUI-subsystem programs so double-clicking opens no console window; the
+//! price is that the headless subcommands print nothing there when run from a terminal (see README).
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use datamap::cli::{self, Command, EXIT_OK, EXIT_UNUSABLE, ReportFormat};
 use datamap::import::{self, Monitor};
@@ -7,6 +11,7 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 fn main() -> ExitCode {
+    withhold_panic_details();
     // `bench layout` is a developer tool with its own flags (see bench/README.md), so it skips the user CLI.
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [first, second, rest @ ..] = args.as_slice()
@@ -24,11 +29,13 @@ fn main() -> ExitCode {
             print!("{}", cli::USAGE);
             EXIT_OK
         }
-        Ok(Command::Report { inputs, format }) => {
+        Ok(Command::Report { inputs, format, redact }) => {
             let cancel = AtomicBool::new(false);
             match import::import(&inputs, &Monitor::silent(&cancel)) {
                 Ok(map) => {
                     let exposures = datamap::exposure::statements(&map, datamap::catalog::builtin());
+                    let (map, exposures) =
+                        if redact { datamap::redact::redact(&map, &exposures) } else { (map, exposures) };
                     match format {
                         ReportFormat::Json => println!("{}", datamap::report::to_json(&map, &exposures)),
                         ReportFormat::Csv => {
@@ -79,7 +86,43 @@ fn main() -> ExitCode {
                 EXIT_UNUSABLE
             }
         },
+        Ok(Command::Render { inputs, out, redact, view, size }) => {
+            match datamap::ui::share::render_file(&inputs, &out, view, size, redact) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    eprintln!("datamap: {e}");
+                    EXIT_UNUSABLE
+                }
+            }
+        }
+        Ok(Command::InstallDesktop) => match datamap::share::desktop::install_here() {
+            Ok(files) => {
+                for f in files {
+                    println!("{}", f.display());
+                }
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("datamap: install-desktop: {e}");
+                EXIT_UNUSABLE
+            }
+        },
         Ok(Command::Gui(options)) => datamap::ui::run(options),
     };
     ExitCode::from(code as u8)
+}
+
+/// A panic message can quote whatever was being processed (a name, a line of an export file), and stderr
+/// ends up in terminals, logs and bug reports. So a panic prints where datamap failed, which is enough to
+/// find the bug, and never its message. The import thread still turns the panic into an error card.
+fn withhold_panic_details() {
+    std::panic::set_hook(Box::new(|info| {
+        let thread = std::thread::current();
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "datamap: internal error in thread '{}'{place}. Its details are withheld because they can contain \
+             data from your export; please report this place as a bug.",
+            thread.name().unwrap_or("unnamed")
+        );
+    }));
 }

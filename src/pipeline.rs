@@ -51,6 +51,13 @@ pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> 
 /// a disc (the most active members nearest the hub) instead of forming a ring of leaves.
 pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
     let g = &graph.graph;
+    // Room for each node as drawn, plus its ring: partners are drawn larger, with a ring.
+    let room = |n: NodeIndex| match g[n].kind {
+        NodeKind::Owner => 20.0,
+        NodeKind::Hub => 14.0,
+        _ if g[n].partner => 16.0,
+        _ => 7.0 + (g.neighbors(n).count() as f32).sqrt(),
+    };
     let members_of = |hub: NodeIndex| -> Vec<NodeIndex> {
         let mut members: Vec<NodeIndex> = g
             .edges(hub)
@@ -65,7 +72,10 @@ pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
     for hub in g.node_indices().filter(|n| g[*n].kind == NodeKind::Hub) {
         let members = members_of(hub);
         let n = members.len().max(1) as f32;
-        let radius = 14.0 * n.sqrt() + 20.0;
+        // Big enough for the members' own room (a disc of their total area), and never tighter than the
+        // spacing that reads well for a cluster of small nodes.
+        let area: f32 = members.iter().map(|m| room(*m).powi(2)).sum();
+        let radius = (14.0 * n.sqrt()).max(1.3 * area.sqrt()) + 20.0;
         links.push(Link::new(graph.owner.index(), hub.index(), 90.0 + radius));
         for (k, m) in members.iter().enumerate() {
             let distance = 18.0 + radius * ((k as f32 + 0.5) / n).sqrt();
@@ -87,6 +97,7 @@ pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
             NodeKind::Owner => layout.set_charge(n.index(), -600.0),
             _ => layout.set_charge(n.index(), -40.0),
         }
+        layout.set_radius(n.index(), room(n));
     }
     layout.pin(graph.owner.index(), Some([0.0, 0.0]));
     layout

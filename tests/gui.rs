@@ -92,8 +92,11 @@ fn a_bad_file_shows_an_error_card_with_a_way_back() {
 
 fn open_demo(view: datamap::cli::View) -> Harness<'static, DatamapApp> {
     let options = GuiOptions { inputs: vec![datamap::demo::demo_input()], view, ..Default::default() };
-    let mut harness =
-        Harness::builder().with_size([1400.0, 900.0]).build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, options));
+    // Frames a thirtieth of a second apart, so two clicks can make a double-click.
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 30.0)
+        .build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, options));
     wait_until_idle(&mut harness);
     harness
 }
@@ -215,4 +218,52 @@ fn as_of_hides_what_was_not_yet_true() {
     harness.run_steps(3);
     assert!(harness.query_by_label("Greenleaf Grocers").is_none(), "a 2022+ off-Meta business is not there in 2012");
     assert!(harness.query_by_label("Spotify").is_some(), "Spotify was connected in 2011");
+}
+
+fn graph_state(harness: &Harness<'_, DatamapApp>, label: &str) -> (usize, [f32; 2], bool, f32) {
+    match &harness.state().screen {
+        Screen::Map(map) => {
+            let i = map.loaded.graph.find(label).map(|n| n.index()).unwrap();
+            (i, map.graph.position(i).unwrap(), map.graph.is_pinned(i), map.graph.zoom())
+        }
+        _ => unreachable!(),
+    }
+}
+
+fn pointer(harness: &mut Harness<'_, DatamapApp>, pos: egui::Pos2, pressed: Option<bool>) {
+    harness.event(egui::Event::PointerMoved(pos));
+    if let Some(pressed) = pressed {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.step();
+}
+
+#[test]
+fn dragging_a_node_pins_it_and_double_click_releases_it() {
+    let mut harness = open_demo(datamap::cli::View::Graph);
+    let (_, before, pinned, zoom) = graph_state(&harness, "Spotify");
+    assert!(!pinned);
+    let start = harness.get_by_label("Spotify").rect().center();
+    pointer(&mut harness, start, Some(true));
+    for k in 1..=6 {
+        pointer(&mut harness, start + egui::vec2(20.0 * k as f32, 10.0 * k as f32), None);
+    }
+    let end = start + egui::vec2(120.0, 60.0);
+    pointer(&mut harness, end, Some(false));
+    harness.run_steps(3);
+    let (_, after, pinned, _) = graph_state(&harness, "Spotify");
+    assert!(pinned, "a dragged node is pinned");
+    let moved = [(after[0] - before[0]) * zoom, (after[1] - before[1]) * zoom];
+    assert!((moved[0] - 120.0).abs() < 25.0 && (moved[1] - 60.0).abs() < 25.0, "moved {moved:?} on screen");
+    for _ in 0..2 {
+        pointer(&mut harness, end, Some(true));
+        pointer(&mut harness, end, Some(false));
+    }
+    harness.run_steps(3);
+    assert!(!graph_state(&harness, "Spotify").2, "double-click releases the pin");
 }

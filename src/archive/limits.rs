@@ -12,6 +12,10 @@ pub const MAX_ENTRIES: usize = 1_000_000;
 /// JSON compresses 5–30×; deflate cannot exceed ~1032×, so only bombs come near this.
 pub const MAX_RATIO: u64 = 500;
 pub const RATIO_CHECK_FROM: u64 = 16 * 1024 * 1024;
+/// Most JSON values one file may parse into, for the files read into a tree (all but message files, which
+/// are streamed). A parsed value costs 30–50 bytes whatever its text is, so a file of `[0,0,0,…]` under the
+/// size cap would otherwise take 16× its size in memory; real export files hold far fewer values than this.
+pub const MAX_JSON_VALUES: usize = 16_000_000;
 
 pub fn human_bytes(n: u64) -> String {
     const UNITS: [&str; 5] = ["bytes", "KiB", "MiB", "GiB", "TiB"];

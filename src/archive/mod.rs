@@ -144,6 +144,13 @@ impl Archive {
                     self.add_folder(index, path, &name)?;
                     return Ok(Source::Files);
                 }
+                // Opening a named pipe waits for a writer that never comes, and a device can be endless.
+                if !meta.is_file() {
+                    return Err(error(
+                        &name,
+                        "this is not a regular file but a pipe, socket or device. Drop the export's .zip instead",
+                    ));
+                }
                 let mut file = File::open(path).map_err(|e| error(&name, io_problem(&e)))?;
                 if meta.len() == 0 {
                     return Err(error(&name, "the file is empty"));

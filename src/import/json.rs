@@ -2,6 +2,7 @@
 //! generation used (`friends`, `friends_v2`, a bare array, one bare record, or `label_values` records).
 
 use super::text::fix_value;
+use crate::archive::limits::MAX_JSON_VALUES;
 use serde_json::{Map, Value};
 
 pub fn parse(bytes: &[u8]) -> Result<Value, String> {
@@ -10,9 +11,43 @@ pub fn parse(bytes: &[u8]) -> Result<Value, String> {
         return Err("is empty".into());
     }
     let body = std::str::from_utf8(body).map_err(|e| format!("is not UTF-8 text ({e})"))?;
+    // Each value takes at least one byte, so only a file larger than the cap can hold too many.
+    if body.len() > MAX_JSON_VALUES {
+        let values = count_values(body.as_bytes());
+        if values > MAX_JSON_VALUES {
+            return Err(format!(
+                "holds {values} JSON values, more than the {MAX_JSON_VALUES} datamap reads from one file"
+            ));
+        }
+    }
     let mut value: Value = serde_json::from_str(body).map_err(|e| format!("is not valid JSON ({e})"))?;
     fix_value(&mut value);
     Ok(value)
+}
+
+/// An upper bound on the values a JSON text parses into: every value but the outermost follows the `[` or
+/// `,` before it in an array, or its key follows the `{` or `,` before it in an object. Commas and brackets
+/// inside strings are not counted.
+fn count_values(body: &[u8]) -> usize {
+    let (mut count, mut in_string, mut escaped) = (1usize, false, false);
+    for &b in body {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b',' | b'[' | b'{' => count += 1,
+                _ => {}
+            }
+        }
+    }
+    count
 }
 
 /// The record list of a file: the first of `keys` that holds an array, else the only array in the top-level
@@ -99,6 +134,12 @@ mod tests {
         assert!(parse(b"\xEF\xBB\xBF{\"a\": 1}").is_ok());
         assert_eq!(parse(b"  ").unwrap_err(), "is empty");
         assert!(parse(b"[object Object]").unwrap_err().starts_with("is not valid JSON"));
+    }
+
+    #[test]
+    fn values_are_counted_outside_strings() {
+        assert_eq!(count_values(br#"[1, 2, {"a": [3]}]"#), 6);
+        assert_eq!(count_values(br#"["a,b[{", "c\\\",d"]"#), 3);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::details::details_ui;
 use super::graph_view::GraphView;
 use super::job::ImportJob;
 use super::screenshot::Screenshot;
+use super::share::{ShareState, set_redacted};
 use super::start::{StartAction, files_hovering, start_screen_ui};
 use super::status::{error_ui, progress_ui};
 use super::summary::summary_ui;
@@ -16,6 +17,7 @@ use crate::archive::Input;
 use crate::cli::{GuiOptions, View};
 use crate::import::ImportError;
 use crate::pipeline::Loaded;
+use crate::share::recent::{self, RecentFiles};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -36,7 +38,12 @@ pub struct MapScreen {
     pub as_of: AsOfControl,
     pub view: View,
     pub selected: Option<String>,
+    /// The real data while `loaded` holds the redacted copy (redact mode).
+    pub unredacted: Option<Box<Loaded>>,
 }
+
+/// Storage key for the redact toggle.
+const REDACT_KEY: &str = "datamap.redact";
 
 pub struct DatamapApp {
     pub screen: Screen,
@@ -49,6 +56,11 @@ pub struct DatamapApp {
     screenshot: Option<Screenshot>,
     initial_view: View,
     initial_selection: Option<String>,
+    /// Redact mode: people's names are pseudonyms on screen and in every image and export.
+    pub redact: bool,
+    /// Recently opened exports, as paths only.
+    pub recent: RecentFiles,
+    share: ShareState,
 }
 
 impl DatamapApp {
@@ -67,6 +79,9 @@ impl DatamapApp {
             screenshot: options.screenshot.map(Screenshot::new),
             initial_view: options.view,
             initial_selection: options.select,
+            redact: options.redact,
+            recent: RecentFiles::default(),
+            share: ShareState::default(),
         };
         if !options.inputs.is_empty() {
             app.open(ctx, options.inputs);
@@ -74,8 +89,41 @@ impl DatamapApp {
         app
     }
 
+    /// Restore the redact toggle and recent files from the last run (not in a scripted screenshot, whose
+    /// picture must not depend on what the person did before).
+    pub fn with_storage(mut self, storage: Option<&dyn eframe::Storage>) -> DatamapApp {
+        if let (Some(storage), None) = (storage, &self.screenshot) {
+            self.redact |= eframe::get_value(storage, REDACT_KEY).unwrap_or(false);
+            // Exports opened from the command line (before storage was read) stay newest.
+            let opened_now =
+                std::mem::replace(&mut self.recent, eframe::get_value(storage, recent::KEY).unwrap_or_default());
+            for entry in opened_now.entries.into_iter().rev() {
+                self.recent.push(entry);
+            }
+        }
+        self
+    }
+
+    /// Turn redact mode on or off for the screen and for every image saved from now on.
+    pub fn set_redact(&mut self, on: bool) {
+        self.redact = on;
+        if let Screen::Map(map) = &mut self.screen {
+            set_redacted(map, on);
+        }
+    }
+
     /// Start importing; an import already running is cancelled when its job is dropped here.
     pub fn open(&mut self, ctx: &egui::Context, inputs: Vec<Input>) {
+        let paths: Vec<PathBuf> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::Path(p) => Some(std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+                Input::Memory { .. } => None,
+            })
+            .collect();
+        if paths.len() == inputs.len() {
+            self.recent.push(paths);
+        }
         self.screen = Screen::Importing(ImportJob::start(inputs, ctx.clone()));
     }
 
@@ -152,6 +200,14 @@ impl DatamapApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
             self.pick_files(ctx);
         }
+        if let Screen::Map(map) = &self.screen
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S))
+        {
+            self.share.open_dialog(map.view, self.redact);
+        }
+        if let Some(notice) = self.share.poll(ctx) {
+            self.notice = Some(notice);
+        }
         if let Some(recv) = &self.saver
             && let Ok(result) = recv.try_recv()
         {
@@ -198,6 +254,31 @@ impl DatamapApp {
                     .clicked()
                 {
                     self.export_table(&ctx);
+                }
+                if ui.add_enabled(has_map, egui::Button::new("Save image…").shortcut_text("Ctrl+S")).clicked()
+                    && let Screen::Map(map) = &self.screen
+                {
+                    self.share.open_dialog(map.view, self.redact);
+                }
+                let mut reopen = None;
+                ui.menu_button("Recent", |ui| {
+                    if self.recent.entries.is_empty() {
+                        ui.label("No recent exports");
+                    }
+                    for entry in &self.recent.entries {
+                        let tip = entry.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
+                        if ui.button(RecentFiles::label(entry)).on_hover_text(tip).clicked() {
+                            reopen = Some(entry.clone());
+                        }
+                    }
+                    ui.separator();
+                    if ui.add_enabled(!self.recent.entries.is_empty(), egui::Button::new("Clear recent files")).clicked()
+                    {
+                        self.recent.clear();
+                    }
+                });
+                if let Some(paths) = reopen {
+                    self.open(&ctx, paths.into_iter().map(Input::Path).collect());
                 }
                 if ui.add_enabled(!matches!(self.screen, Screen::Start), egui::Button::new("Close export")).clicked() {
                     self.screen = Screen::Start;
@@ -249,6 +330,32 @@ impl DatamapApp {
                 if ui.button("Open another…").on_hover_text("Open a different export (Ctrl+O)").clicked() {
                     self.pick_files(&ctx);
                 }
+                ui.separator();
+                let mut redact = self.redact;
+                if ui
+                    .checkbox(&mut redact, "Redact names")
+                    .on_hover_text("Show friends as \"Friend 1\", others as \"Person 1\", and hide your name, on screen and in saved images")
+                    .changed()
+                {
+                    self.set_redact(redact);
+                }
+                let busy = self.share.busy();
+                if let Screen::Map(map) = &mut self.screen {
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Save image…"))
+                        .on_hover_text("Save this view as a picture to share, with a title, legend and counts (Ctrl+S)")
+                        .clicked()
+                    {
+                        self.share.open_dialog(map.view, self.redact);
+                    }
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Copy image"))
+                        .on_hover_text("Copy this view as a picture, ready to paste")
+                        .clicked()
+                    {
+                        self.share.copy(&ctx, super::share::real(map), map.view, self.redact);
+                    }
+                }
             }
         });
     }
@@ -258,6 +365,14 @@ impl eframe::App for DatamapApp {
     /// A scripted screenshot must not change what the person's next real session remembers (the theme).
     fn persist_egui_memory(&self) -> bool {
         self.screenshot.is_none()
+    }
+
+    /// Only settings and file paths are stored, never anything read from an export.
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, REDACT_KEY, &self.redact);
+            eframe::set_value(storage, recent::KEY, &self.recent);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -277,11 +392,19 @@ impl eframe::App for DatamapApp {
                         as_of: AsOfControl::default(),
                         view: self.initial_view,
                         selected: self.initial_selection.take(),
+                        unredacted: None,
                     }))
                 }
                 Err(ImportError::Cancelled) => Screen::Start,
                 Err(ImportError::Unusable { file, problem }) => Screen::Failed { file, problem },
             };
+            let redact = self.redact;
+            self.set_redact(redact);
+        }
+        if let Some(choices) = self.share.dialog_ui(&ctx)
+            && let Screen::Map(map) = &self.screen
+        {
+            self.share.save(&ctx, super::share::real(map), choices);
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));

@@ -2,8 +2,10 @@
 //! a name and the facts behind a node. Positions come settled from the background thread, so drawing is
 //! all this does each frame.
 
+use super::batch::MeshBatch;
 use super::palette::{category_color, edge_color};
 use crate::graph::{Category, EdgeKind, NodeKind};
+use crate::layout::worker::LayoutWorker;
 use crate::model::format_date;
 use crate::pipeline::Loaded;
 use crate::timeline::AsOf;
@@ -11,6 +13,10 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2
 
 /// How many of the most important members of each category carry a label before the person zooms in.
 const LABELS_PER_CATEGORY: usize = 3;
+/// A selected company's reach is drawn one line per person up to this many; beyond, as one bundle.
+const MAX_REACH_LINES: usize = 40;
+/// Maps up to this size expose every node to accessibility tools (and tests).
+const MAX_ACCESSIBLE_NODES: usize = 2_500;
 /// Past this zoom every node in view is labelled.
 const LABEL_ALL_ZOOM: f32 = 2.2;
 
@@ -69,6 +75,17 @@ pub struct GraphView {
     /// Nodes labelled before zooming in, most important first; a label that would overlap one already
     /// placed is left out.
     label_priority: Vec<usize>,
+    /// Where each node is drawn: the settled layout, then whatever the live layout publishes.
+    positions: Vec<[f32; 2]>,
+    /// The live layout, started the first time the person drags a node; it idles once settled.
+    worker: Option<LayoutWorker>,
+    seen_version: u64,
+    /// The node being dragged, if the drag started on one.
+    dragging: Option<usize>,
+    /// Nodes the person pinned by dragging them; double-click releases one.
+    pinned: Vec<bool>,
+    /// The selected company whose bundle of affected people is drawn as individual lines.
+    bundle_open: Option<String>,
 }
 
 impl GraphView {
@@ -130,11 +147,52 @@ impl GraphView {
             needs_fit: true,
             radius,
             label_priority,
+            positions: loaded.positions.clone(),
+            worker: None,
+            seen_version: 0,
+            dragging: None,
+            pinned: vec![false; loaded.positions.len()],
+            bundle_open: None,
         }
     }
 
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// Where a node is drawn now, in layout coordinates.
+    pub fn position(&self, node: usize) -> Option<[f32; 2]> {
+        self.positions.get(node).copied()
+    }
+
+    pub fn is_pinned(&self, node: usize) -> bool {
+        self.pinned.get(node).copied().unwrap_or(false)
+    }
+
+    /// The live layout, warm-started from the positions on screen so nothing jumps.
+    fn worker(&mut self, loaded: &Loaded, ctx: &egui::Context) -> &LayoutWorker {
+        self.worker.get_or_insert_with(|| {
+            let mut layout = crate::pipeline::layout_for(&loaded.graph, 1);
+            layout.set_positions(&self.positions);
+            for (i, pinned) in self.pinned.iter().enumerate() {
+                if *pinned {
+                    layout.pin(i, self.positions.get(i).copied());
+                }
+            }
+            let ctx = ctx.clone();
+            LayoutWorker::spawn(layout, Box::new(move || ctx.request_repaint()))
+        })
+    }
+
+    /// The node under a screen point, if any.
+    fn node_at(&self, screen: &[Pos2], at: Pos2, scale: f32) -> Option<usize> {
+        screen
+            .iter()
+            .zip(&self.radius)
+            .enumerate()
+            .filter(|(_, (p, r))| p.distance(at) <= **r * scale + 4.0)
+            .min_by(|a, b| a.1.0.distance(at).total_cmp(&b.1.0.distance(at)))
+            .map(|(i, _)| i)
     }
 
     pub fn request_fit(&mut self) {
@@ -170,7 +228,7 @@ impl GraphView {
                 .labelled_by(label.id);
             if search.changed() {
                 self.focus = find_node(loaded, &self.search);
-                if let Some(at) = self.focus.and_then(|i| loaded.positions.get(i)) {
+                if let Some(at) = self.focus.and_then(|i| self.positions.get(i)) {
                     self.pan = vec2(at[0], at[1]);
                     self.zoom = self.zoom.max(1.2);
                 }
@@ -203,15 +261,71 @@ impl GraphView {
         as_of: Option<&AsOf>,
     ) {
         self.toolbar_ui(ui, loaded, selected);
+        self.canvas_ui(ui, loaded, selected, as_of);
+    }
+
+    /// The canvas alone, without the search and filters: the share card draws this too.
+    pub fn canvas_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        loaded: &Loaded,
+        selected: &mut Option<String>,
+        as_of: Option<&AsOf>,
+    ) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, "Graph view"));
         let canvas = response.rect;
-        let positions = &loaded.positions;
+        if let Some(worker) = &self.worker
+            && worker.version() != self.seen_version
+        {
+            self.seen_version = worker.version();
+            let published = worker.positions();
+            if published.len() == self.positions.len() {
+                self.positions.clone_from(&published);
+            }
+        }
+        let positions = self.positions.clone();
+        let positions = &positions;
         if self.needs_fit {
             self.fit(positions, canvas);
         }
-        if response.dragged() {
-            self.pan -= response.drag_delta() / self.zoom;
+        let scale = self.zoom.sqrt().clamp(0.6, 2.5);
+        let node_under = |view: &Self, at: Option<Pos2>| {
+            let screen: Vec<Pos2> = positions.iter().map(|p| view.to_screen(canvas, *p)).collect();
+            at.and_then(|at| view.node_at(&screen, at, scale))
+        };
+        if response.drag_started() {
+            self.dragging = node_under(self, ui.input(|i| i.pointer.press_origin()));
+        }
+        match self.dragging {
+            // Dragging a node pins it where it is dropped; the rest of the map makes room.
+            Some(i) if response.dragged() => {
+                if let Some(p) = ui.input(|i| i.pointer.interact_pos()) {
+                    let world = self.pan + (p - canvas.center()) / self.zoom;
+                    let at = [world.x, world.y];
+                    if let (Some(pos), Some(pin)) = (self.positions.get_mut(i), self.pinned.get_mut(i)) {
+                        *pos = at;
+                        *pin = true;
+                    }
+                    self.worker(loaded, ui.ctx()).pin(i, at);
+                }
+            }
+            _ if response.dragged() => self.pan -= response.drag_delta() / self.zoom,
+            _ => {}
+        }
+        if response.drag_stopped() {
+            self.dragging = None;
+        }
+        if response.double_clicked()
+            && let Some(i) = node_under(self, ui.input(|i| i.pointer.interact_pos()))
+            && self.is_pinned(i)
+        {
+            if let Some(pin) = self.pinned.get_mut(i) {
+                *pin = false;
+            }
+            let worker = self.worker(loaded, ui.ctx());
+            worker.unpin(i);
+            worker.reheat(0.3);
         }
         if response.hovered() {
             let (scroll, pinch, pointer) =
@@ -247,7 +361,7 @@ impl GraphView {
         let screen: Vec<Pos2> = positions.iter().map(|p| self.to_screen(canvas, *p)).collect();
         let visible = canvas.expand(20.0);
 
-        let mut edges = Vec::with_capacity(g.edge_count());
+        let mut edges = MeshBatch::with_capacity(g.edge_count() * 4);
         for e in g.edge_indices() {
             let Some((a, b)) = g.edge_endpoints(e) else { continue };
             if !is_shown(a.index()) || !is_shown(b.index()) {
@@ -269,13 +383,24 @@ impl GraphView {
                 (Some(_), false) => (width, color.gamma_multiply(0.35)),
                 _ => (width, color),
             };
-            edges.push(Shape::line_segment([pa, pb], Stroke::new(width, color)));
+            edges.segment(pa, pb, width, color);
         }
-        painter.extend(edges);
+        painter.add(Shape::mesh(edges.mesh));
+        let pill = self.reach_ui(ui, &painter, loaded, selected_node, &screen, &is_shown);
 
-        let scale = self.zoom.sqrt().clamp(0.6, 2.5);
         let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| canvas.contains(*p));
         let mut hovered: Option<(usize, f32)> = None;
+        let mut nodes = MeshBatch::with_capacity(g.node_count() * 20);
+        let mut rings = Vec::new();
+        // Every node is an accessible widget in maps small enough for that to help; in big ones only the
+        // labelled ones are, since a screen reader gains nothing from 10,000 unlabelled dots.
+        let all_accessible = g.node_count() <= MAX_ACCESSIBLE_NODES;
+        let mut labelled = vec![all_accessible; g.node_count()];
+        for &i in &self.label_priority {
+            if let Some(flag) = labelled.get_mut(i) {
+                *flag = true;
+            }
+        }
         for n in g.node_indices() {
             let i = n.index();
             let (Some(&at), Some(&r)) = (screen.get(i), self.radius.get(i)) else { continue };
@@ -287,17 +412,18 @@ impl GraphView {
             let dim = if lit(i) { 1.0 } else { 0.25 };
             let color = category_color(node.category, dark).gamma_multiply(dim);
             let outline = if dark { Color32::from_gray(20) } else { Color32::WHITE };
-            painter.circle(at, r, color, Stroke::new(1.0, outline));
+            nodes.disc(at, r, color, 1.0, outline);
             if node.partner {
                 // Historic data partners carry a ring, so they stand out in every category.
-                painter.circle_stroke(
-                    at,
-                    r + 2.5,
-                    Stroke::new(1.8, ui.visuals().strong_text_color().gamma_multiply(dim)),
-                );
+                let ring = Stroke::new(1.8, ui.visuals().strong_text_color().gamma_multiply(dim));
+                rings.push(Shape::circle_stroke(at, r + 2.5, ring));
+            }
+            if self.is_pinned(i) {
+                // A pinned node wears a small dot, so the person can see what they fixed in place.
+                rings.push(Shape::circle_filled(at + vec2(r * 0.8, -r * 0.8), 2.5, ui.visuals().strong_text_color()));
             }
             if selected_node.is_some_and(|s| s.index() == i) || self.focus == Some(i) {
-                painter.circle_stroke(at, r + 6.0, Stroke::new(2.5, ui.visuals().selection.bg_fill));
+                rings.push(Shape::circle_stroke(at, r + 6.0, Stroke::new(2.5, ui.visuals().selection.bg_fill)));
             }
             if let Some(p) = pointer {
                 let d = p.distance(at);
@@ -305,10 +431,15 @@ impl GraphView {
                     hovered = Some((i, d));
                 }
             }
-            let id = response.id.with(("node", i));
-            let node_response = ui.interact(Rect::from_center_size(at, Vec2::splat(2.0 * r)), id, Sense::hover());
-            node_response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &node.label));
+            if labelled.get(i).copied().unwrap_or(false) {
+                let id = response.id.with(("node", i));
+                let node_response = ui.interact(Rect::from_center_size(at, Vec2::splat(2.0 * r)), id, Sense::hover());
+                node_response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &node.label));
+            }
         }
+        painter.add(Shape::mesh(nodes.mesh));
+        painter.extend(rings);
         let mut order: Vec<usize> =
             hovered.map(|h| h.0).into_iter().chain(selected_node.map(|n| n.index())).chain(self.focus).collect();
         order.extend(self.label_priority.iter().copied());
@@ -335,7 +466,11 @@ impl GraphView {
             painter.rect_filled(rect, 3.0, ui.visuals().panel_fill.gamma_multiply(0.85));
             painter.galley(rect.min + vec2(2.0, 2.0), galley, text_color);
         }
-        if response.clicked() {
+        let on_pill = pill.is_some_and(|p| ui.input(|i| i.pointer.interact_pos()).is_some_and(|at| p.contains(at)));
+        if response.clicked() && on_pill {
+            let company = selected.clone();
+            self.bundle_open = if self.bundle_open == company { None } else { company };
+        } else if response.clicked() {
             *selected = hovered
                 .and_then(|(i, _)| g.node_indices().nth(i))
                 .filter(|n| g[*n].category.is_company() && g[*n].kind != NodeKind::Hub)
@@ -347,6 +482,74 @@ impl GraphView {
                 ui.label(text);
             });
         }
+    }
+}
+
+impl GraphView {
+    /// Lines from the selected company to the people whose data it could reach. A few are drawn one by one;
+    /// hundreds become one bundle to their centre, labelled with the count, which a click expands.
+    /// Returns the bundle label's rectangle, so a click on it can expand it instead of changing selection.
+    fn reach_ui(
+        &self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        loaded: &Loaded,
+        selected_node: Option<petgraph::graph::NodeIndex>,
+        screen: &[Pos2],
+        is_shown: &dyn Fn(usize) -> bool,
+    ) -> Option<Rect> {
+        let company_node = selected_node?;
+        let g = &loaded.graph.graph;
+        let company = &g[company_node].label;
+        let row = loaded.rows.iter().find(|r| r.company.eq_ignore_ascii_case(company))?;
+        let mut names: Vec<&str> = Vec::new();
+        for s in row.statements.iter().filter_map(|&i| loaded.statements.get(i)) {
+            for p in &s.people {
+                if !names.contains(&p.as_str()) {
+                    names.push(p);
+                }
+            }
+        }
+        if names.is_empty() {
+            return None;
+        }
+        let people: Vec<usize> = g
+            .node_indices()
+            .filter(|n| matches!(g[*n].kind, NodeKind::Person(_)) && names.contains(&g[*n].label.as_str()))
+            .map(|n| n.index())
+            .filter(|i| is_shown(*i))
+            .collect();
+        let from = *screen.get(company_node.index())?;
+        let color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
+        let expanded = self.bundle_open.as_deref() == Some(company.as_str());
+        if people.len() <= MAX_REACH_LINES || expanded {
+            let mut lines = MeshBatch::with_capacity(people.len() * 4);
+            for i in &people {
+                if let Some(&to) = screen.get(*i) {
+                    lines.segment(from, to, 1.0, color);
+                }
+            }
+            painter.add(Shape::mesh(lines.mesh));
+            if !expanded {
+                return None;
+            }
+        }
+        let centre = people.iter().filter_map(|i| screen.get(*i)).fold(Vec2::ZERO, |acc, p| acc + p.to_vec2())
+            / people.len().max(1) as f32;
+        let centre = centre.to_pos2();
+        if !expanded {
+            painter.line_segment([from, centre], Stroke::new(6.0, color));
+        }
+        let text = if expanded {
+            format!("{} people (click to bundle)", people.len())
+        } else {
+            format!("{} people affected (click to show)", people.len())
+        };
+        let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), ui.visuals().strong_text_color());
+        let rect = Align2::CENTER_CENTER.anchor_size(centre, galley.size()).expand(4.0);
+        painter.rect_filled(rect, 8.0, ui.visuals().selection.bg_fill);
+        painter.galley(rect.min + vec2(4.0, 4.0), galley, ui.visuals().strong_text_color());
+        Some(rect)
     }
 }
 

@@ -1,0 +1,71 @@
+//! What the fuzz targets run, shared with tests/fuzz_regressions.rs so every crash reproducer kept under
+//! fuzz/regressions/ replays through exactly the code that found it, in plain `cargo test` on stable Rust.
+
+use datamap::archive::Input;
+use datamap::import::builder::{Builder, ThreadAcc};
+use datamap::import::families::Family;
+use datamap::import::{Monitor, ads, apps, devices, import, json, links, messages, people};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// Every family with its own parser, in the order the selector byte picks them.
+pub const FAMILIES: [Family; 18] = [
+    Family::Profile,
+    Family::Friends,
+    Family::RemovedFriends,
+    Family::SentRequests,
+    Family::ReceivedRequests,
+    Family::RejectedRequests,
+    Family::Followers,
+    Family::Following,
+    Family::ConnectedApps,
+    Family::InstantGames,
+    Family::AppPosts,
+    Family::OffMeta,
+    Family::AdvertisersUsing,
+    Family::AdvertisersContactList,
+    Family::AdvertisersInteracted,
+    Family::Devices,
+    Family::LinkHistory,
+    Family::Messages,
+];
+
+/// Bytes dropped on the window: opened as an archive and imported. Errors are answers, not failures.
+pub fn import_bytes(data: &[u8]) {
+    let cancel = AtomicBool::new(false);
+    let input = Input::Memory { name: "facebook-fuzz-2026-01-02-x.zip".into(), bytes: Arc::from(data) };
+    let _ = import(&[input], &Monitor::silent(&cancel));
+}
+
+/// One file's bytes through one family's parser and into the map builder.
+pub fn parse_family(selector: u8, body: &[u8]) {
+    let family = FAMILIES[usize::from(selector) % FAMILIES.len()];
+    let mut out = Builder::default();
+    out.set_file("fuzz.json");
+    if family == Family::Messages {
+        if let Ok(file) = messages::parse_file(body) {
+            let mut acc = ThreadAcc::default();
+            messages::merge(file, &mut acc, &mut messages::Seen::default());
+            out.merge_thread("inbox/fuzz_1", acc);
+        }
+    } else if let Ok(doc) = json::parse(body) {
+        let _ = match family {
+            Family::Profile => people::profile(&doc, &mut out).map(|()| 1),
+            Family::ConnectedApps => {
+                apps::connected(&doc, "fuzz.json", &["installed_apps_v2", "installed_apps"], &mut out)
+            }
+            Family::InstantGames => apps::connected(&doc, "fuzz.json", &["instant_games_played_v2"], &mut out),
+            Family::AppPosts => apps::posts(&doc, &mut out),
+            Family::OffMeta => ads::off_meta(&doc, &mut out),
+            Family::AdvertisersUsing => ads::advertisers_using(&doc, &mut out),
+            Family::AdvertisersContactList => ads::contact_lists(&doc, &mut out),
+            Family::AdvertisersInteracted => ads::interacted(&doc, &mut out),
+            Family::Devices => devices::devices(&doc, &mut out),
+            Family::LinkHistory => links::links(&doc, &mut out),
+            people_family => people::people(&doc, people_family, &mut out),
+        };
+    }
+    let map = out.finish(None);
+    // The finished map must be usable by every later stage; the exposure rules are the next to read it.
+    let _ = datamap::exposure::statements(&map, datamap::catalog::builtin());
+}

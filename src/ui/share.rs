@@ -1,0 +1,195 @@
+//! Save image, Copy image and `datamap render`: where the share card (see [`super::share_card`]) meets
+//! files, the clipboard and the save dialog. Rendering and the file dialog run on a background thread on a
+//! copy of the data, so the window keeps drawing; redaction is applied to that copy before anything is
+//! drawn, so a redacted picture never had a real name in it.
+
+use super::share_card::{self, SCALE};
+use crate::archive::Input;
+use crate::cli::View;
+use crate::import::Monitor;
+use crate::pipeline::{self, Loaded};
+use crate::share::{Format, duplicate, svg};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{Receiver, channel};
+
+/// Draw `loaded` (already redacted if it should be) as `format`, returning the file's bytes.
+pub fn render_bytes(loaded: &Loaded, format: Format, view: View, size: [f32; 2]) -> Result<Vec<u8>, String> {
+    match format {
+        // SVG is drawn from the graph itself; the table and timeline are only available as PNG.
+        Format::Svg => Ok(svg::graph_svg(loaded, size).into_bytes()),
+        Format::Png => share_card::png_bytes(&share_card::render(loaded, view, size, SCALE, false)),
+    }
+}
+
+/// `datamap render`: import, lay out, optionally redact, draw, write. No window is opened.
+pub fn render_file(inputs: &[Input], out: &Path, view: View, size: [f32; 2], redact: bool) -> Result<(), String> {
+    let format = Format::of_path(out).ok_or_else(|| format!("{}: render writes .png or .svg files", out.display()))?;
+    let cancel = AtomicBool::new(false);
+    let loaded = pipeline::load(inputs, &Monitor::silent(&cancel)).map_err(|e| e.to_string())?;
+    let loaded = if redact { crate::redact::redact_loaded(&loaded) } else { loaded };
+    let bytes = render_bytes(&loaded, format, view, size)?;
+    std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+/// The choices in the Save image window. The redact box starts from the toolbar toggle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveChoices {
+    pub view: View,
+    pub format: Format,
+    pub redact: bool,
+}
+
+/// What a background job finished with.
+pub enum Done {
+    Saved(PathBuf),
+    Copied(egui::ColorImage),
+    Failed(String),
+    Cancelled,
+}
+
+#[derive(Default)]
+pub struct ShareState {
+    /// The Save image window is open with these choices.
+    pub dialog: Option<SaveChoices>,
+    job: Option<Receiver<Done>>,
+}
+
+impl ShareState {
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn open_dialog(&mut self, view: View, redact: bool) {
+        self.dialog = Some(SaveChoices { view, format: Format::Png, redact });
+    }
+
+    /// The Save image window; returns the choices when the person presses Save.
+    pub fn dialog_ui(&mut self, ctx: &egui::Context) -> Option<SaveChoices> {
+        let mut choices = self.dialog?;
+        let (mut open, mut save, mut cancel) = (true, false, false);
+        egui::Window::new("Save image").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
+            ui.label("What to draw");
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut choices.view, View::Graph, "Map");
+                ui.selectable_value(&mut choices.view, View::Timeline, "Timeline");
+                ui.selectable_value(&mut choices.view, View::Table, "Who had access");
+            });
+            ui.label("Format");
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut choices.format, Format::Png, "PNG (2× scale)");
+                ui.add_enabled_ui(choices.view == View::Graph, |ui| {
+                    ui.selectable_value(&mut choices.format, Format::Svg, "SVG (map only)");
+                });
+            });
+            if choices.view != View::Graph {
+                choices.format = Format::Png;
+            }
+            ui.checkbox(&mut choices.redact, "Redact names")
+                .on_hover_text("Friends become \"Friend 1\", others \"Person 1\", and your name is hidden");
+            ui.horizontal(|ui| {
+                save = ui.button("Save…").clicked();
+                cancel = ui.button("Cancel").clicked();
+            });
+        });
+        self.dialog = (open && !save && !cancel).then_some(choices);
+        save.then_some(choices)
+    }
+
+    /// Ask where to save, then draw and write, all off the UI thread.
+    pub fn save(&mut self, ctx: &egui::Context, loaded: &Loaded, choices: SaveChoices) {
+        if self.busy() {
+            return;
+        }
+        let data = if choices.redact { crate::redact::redact_loaded(loaded) } else { duplicate(loaded) };
+        let name = format!("datamap-{}.{}", view_name(choices.view), choices.format.extension());
+        self.spawn(ctx, "save-image", move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Save image")
+                .set_file_name(&name)
+                .add_filter(choices.format.extension().to_uppercase(), &[choices.format.extension()])
+                .save_file();
+            let Some(path) = picked else { return Done::Cancelled };
+            match render_bytes(&data, choices.format, choices.view, share_card::default_size(choices.view))
+                .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string()))
+            {
+                Ok(()) => Done::Saved(path),
+                Err(e) => Done::Failed(e),
+            }
+        });
+    }
+
+    /// Draw the card and put it on the clipboard (the copy happens on the UI thread, in [`Self::poll`]).
+    pub fn copy(&mut self, ctx: &egui::Context, loaded: &Loaded, view: View, redact: bool) {
+        if self.busy() {
+            return;
+        }
+        let data = if redact { crate::redact::redact_loaded(loaded) } else { duplicate(loaded) };
+        self.spawn(ctx, "copy-image", move || {
+            Done::Copied(share_card::render(&data, view, share_card::default_size(view), SCALE, false))
+        });
+    }
+
+    fn spawn(&mut self, ctx: &egui::Context, name: &str, work: impl FnOnce() -> Done + Send + 'static) {
+        let (send, recv) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name(name.into()).spawn(move || {
+            let _ = send.send(work());
+            ctx.request_repaint();
+        });
+        if spawned.is_ok() {
+            self.job = Some(recv);
+        }
+    }
+
+    /// A notice for the status line once a job is done.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<String> {
+        let done = self.job.as_ref()?.try_recv().ok()?;
+        self.job = None;
+        match done {
+            Done::Saved(path) => Some(format!("Saved {}", path.display())),
+            Done::Copied(image) => {
+                ctx.copy_image(image);
+                Some("Copied the image to the clipboard".into())
+            }
+            Done::Failed(e) => Some(format!("Could not save the image: {e}")),
+            Done::Cancelled => None,
+        }
+    }
+}
+
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::Graph => "map",
+        View::Table => "who-had-access",
+        View::Timeline => "timeline",
+    }
+}
+
+/// Switch the screen between the real data and a redacted copy. The real data is kept aside, never
+/// changed, so switching back is instant and exact; views keep their state (pan, zoom, selection) because
+/// the graph's shape, positions and company names are the same in both.
+pub fn set_redacted(map: &mut super::app::MapScreen, on: bool) {
+    match (on, map.unredacted.is_some()) {
+        (true, false) => {
+            let redacted = crate::redact::redact_loaded(&map.loaded);
+            map.unredacted = Some(Box::new(std::mem::replace(&mut map.loaded, redacted)));
+        }
+        (false, true) => {
+            if let Some(real) = map.unredacted.take() {
+                map.loaded = *real;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The data as imported, whatever the screen shows.
+pub fn real(map: &super::app::MapScreen) -> &Loaded {
+    map.unredacted.as_deref().unwrap_or(&map.loaded)
+}
+
+/// The window icon, decoded from the shipped PNG (no icon rather than a panic if it cannot be).
+pub fn icon_for_window() -> Option<std::sync::Arc<egui::IconData>> {
+    crate::share::icon::window_icon().map(std::sync::Arc::new)
+}
