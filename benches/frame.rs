@@ -29,6 +29,7 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
             friend_since: Some(rng.range(1_200_000_000, 1_750_000_000)),
             removed_at: None,
             messages: rng.range(0, 500) as u64,
+            platforms: Vec::new(),
         });
     }
     let sources = [CompanySource::ConnectedApp, CompanySource::OffMetaActivity, CompanySource::AdvertiserList];
@@ -49,6 +50,7 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
             by_source: Default::default(),
             events_per_year: Default::default(),
             event_days: Vec::new(),
+            platforms: Vec::new(),
         });
     }
     for g in 0..groups {
@@ -64,6 +66,7 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
             per_year: Default::default(),
             days: Vec::new(),
             files: Vec::new(),
+            platforms: Vec::new(),
         });
     }
     let s = statements(&map, builtin());

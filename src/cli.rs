@@ -13,6 +13,7 @@ datamap: see who had your Facebook data, from your own \"Download Your Informati
 Usage:
   datamap [PATH...]                      open the app (several PATHs are the parts of one export)
   datamap --demo                         open the app on the bundled fictional demo export
+  datamap --demo-instagram               the same person's fictional Instagram export (add --demo for both)
   datamap --theme light|dark|system ...  choose the colour theme (default: follow the system)
   datamap --select COMPANY ...           open with a company selected and its details shown
   datamap --redact ...                   start with people's names redacted (also a toolbar toggle)
@@ -28,7 +29,8 @@ Usage:
                                          twice as many pixels
   datamap install-desktop                add datamap to your desktop's applications, with its icon and
                                          \"Open with datamap\" for zip files (current user only)
-  datamap make-demo OUT.zip              write the demo export (the generator behind assets/demo)
+  datamap make-demo OUT.zip [--instagram]
+                                         write the demo export (the generator behind assets/demo)
 
 Exit codes: 0 success, 2 unusable input.
 ";
@@ -104,6 +106,8 @@ pub enum Command {
     InstallDesktop,
     MakeDemo {
         out: PathBuf,
+        /// Write the Instagram demo instead of the Facebook one.
+        instagram: bool,
     },
     /// Hidden: write the heavy benchmark export (`datamap make-heavy OUT.zip`).
     MakeHeavy {
@@ -131,6 +135,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                     "--csv" => format = ReportFormat::Csv,
                     "--redact" => redact = true,
                     "--demo" => inputs.push(crate::demo::demo_input()),
+                    "--demo-instagram" => inputs.push(crate::demo::instagram_demo_input()),
                     flag if flag.starts_with("--") => return Err(format!("unknown option {flag} for report")),
                     path => inputs.push(Input::Path(PathBuf::from(path))),
                 }
@@ -147,6 +152,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             while let Some(arg) = args.next() {
                 match arg.as_str() {
                     "--demo" => inputs.push(crate::demo::demo_input()),
+                    "--demo-instagram" => inputs.push(crate::demo::instagram_demo_input()),
                     "--redact" => redact = true,
                     "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a file name")?)),
                     "--view" => view = View::parse(&args.next().ok_or("--view needs a name")?)?,
@@ -193,7 +199,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
         Some("make-demo") => {
             args.next();
             let out = args.next().ok_or("make-demo needs an output path")?;
-            Ok(Command::MakeDemo { out: PathBuf::from(out) })
+            let instagram = args.next().as_deref() == Some("--instagram");
+            Ok(Command::MakeDemo { out: PathBuf::from(out), instagram })
         }
         _ => {
             let mut options = GuiOptions::default();
@@ -201,6 +208,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 match arg.as_str() {
                     "-h" | "--help" => return Ok(Command::Help),
                     "--demo" => options.inputs.push(crate::demo::demo_input()),
+                    "--demo-instagram" => options.inputs.push(crate::demo::instagram_demo_input()),
                     "--redact" => options.redact = true,
                     "--screenshot" => {
                         options.screenshot = Some(PathBuf::from(args.next().ok_or("--screenshot needs a file name")?));

@@ -65,6 +65,7 @@ impl Category {
         } else if has(CompanySource::AdvertiserList)
             || has(CompanySource::AdvertiserActivity)
             || has(CompanySource::AdvertiserInteraction)
+            || has(CompanySource::AdViewed)
         {
             Category::Advertiser
         } else {
@@ -223,6 +224,7 @@ mod tests {
             friend_since: None,
             removed_at: None,
             messages: 0,
+            platforms: Vec::new(),
         });
         map.companies.push(Company {
             name: "Shop".into(),
@@ -235,6 +237,7 @@ mod tests {
             by_source: Default::default(),
             events_per_year: Default::default(),
             event_days: Vec::new(),
+            platforms: Vec::new(),
         });
         let g = MapGraph::build(&map, &[]);
         // owner, friends hub, A, advertiser hub, Shop, off-Meta hub

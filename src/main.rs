@@ -79,13 +79,17 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Ok(Command::MakeDemo { out }) => match datamap::demo::demo_builder().write_zip(&out) {
-            Ok(()) => EXIT_OK,
-            Err(e) => {
-                eprintln!("datamap: {}: {e}", out.display());
-                EXIT_UNUSABLE
+        Ok(Command::MakeDemo { out, instagram }) => {
+            match if instagram { datamap::demo::instagram_demo_builder() } else { datamap::demo::demo_builder() }
+                .write_zip(&out)
+            {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    eprintln!("datamap: {}: {e}", out.display());
+                    EXIT_UNUSABLE
+                }
             }
-        },
+        }
         Ok(Command::Render { inputs, out, redact, view, size }) => {
             match datamap::ui::share::render_file(&inputs, &out, view, size, redact) {
                 Ok(()) => EXIT_OK,

@@ -9,11 +9,21 @@ use std::collections::BTreeMap;
 /// Seconds since the Unix epoch, UTC. `None` wherever the export gave 0 or nothing.
 pub type Unix = i64;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
     #[default]
     Facebook,
+    Instagram,
+}
+
+impl Platform {
+    pub fn label(self) -> &'static str {
+        match self {
+            Platform::Facebook => "Facebook",
+            Platform::Instagram => "Instagram",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -26,6 +36,8 @@ pub enum Relation {
     Follower,
     Following,
     MessageContact,
+    /// On the owner's Instagram close friends list.
+    CloseFriend,
 }
 
 impl Relation {
@@ -39,6 +51,7 @@ impl Relation {
             Relation::Follower => "Follows you",
             Relation::Following => "You follow them",
             Relation::MessageContact => "Messaged with you",
+            Relation::CloseFriend => "On your close friends list",
         }
     }
 }
@@ -55,16 +68,19 @@ pub enum CompanySource {
     /// The owner clicked or closed one of its ads.
     AdvertiserInteraction,
     AppPost,
+    /// The owner was shown one of its ads (Instagram's ads viewed); seeing an ad is not an interaction.
+    AdViewed,
 }
 
 impl CompanySource {
-    pub const ALL: [CompanySource; 6] = [
+    pub const ALL: [CompanySource; 7] = [
         CompanySource::ConnectedApp,
         CompanySource::OffMetaActivity,
         CompanySource::AdvertiserList,
         CompanySource::AdvertiserActivity,
         CompanySource::AdvertiserInteraction,
         CompanySource::AppPost,
+        CompanySource::AdViewed,
     ];
 
     pub fn label(self) -> &'static str {
@@ -75,6 +91,7 @@ impl CompanySource {
             CompanySource::AdvertiserActivity => "Advertiser using your activity",
             CompanySource::AdvertiserInteraction => "Advertiser whose ad you clicked or closed",
             CompanySource::AppPost => "App that posted for you",
+            CompanySource::AdViewed => "Advertiser whose ad you were shown",
         }
     }
 }
@@ -88,6 +105,8 @@ pub struct Person {
     pub removed_at: Option<Unix>,
     /// Messages this person sent in threads shared with the owner.
     pub messages: u64,
+    /// The exports this person appears in.
+    pub platforms: Vec<Platform>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -110,6 +129,8 @@ pub struct Company {
     /// Days (since 1970-01-01) with dated events, sorted, for the timeline's ticks.
     #[serde(skip)]
     pub event_days: Vec<i32>,
+    /// The exports that name this company.
+    pub platforms: Vec<Platform>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Default)]
@@ -147,6 +168,8 @@ pub struct App {
     pub removed: Option<Unix>,
     /// The export file this app was listed in.
     pub file: String,
+    /// The export this app was listed in.
+    pub platforms: Vec<Platform>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -170,6 +193,9 @@ pub struct Thread {
     /// The export files the thread was read from.
     #[serde(skip)]
     pub files: Vec<String>,
+    /// The exports (Facebook, Instagram) the thread was read from: Facebook's deals reached Facebook's
+    /// messages only.
+    pub platforms: Vec<Platform>,
 }
 
 /// A login or session seen in the security files: the user agent tells which devices were used.
@@ -184,7 +210,10 @@ pub struct Device {
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct DataMap {
     pub schema: u32,
+    /// Facebook whenever any Facebook data is present, so schema 1 readers keep one value.
     pub platform: Platform,
+    /// Every platform whose export went into the map.
+    pub platforms: Vec<Platform>,
     pub owner: Option<String>,
     /// `YYYY-MM-DD`, from the archive name, or else the newest timestamp in the export.
     pub export_date: Option<String>,

@@ -253,6 +253,7 @@ mod tests {
             friend_since: None,
             removed_at: None,
             messages: 3,
+            platforms: Vec::new(),
         });
         map.files_read.push("messages/inbox/bea_1234567/message_1.json".into());
         let names = Pseudonyms::new(&map);

@@ -63,3 +63,18 @@ fn demo_shows_every_feature() {
     }
     assert!(map.devices.len() >= 5);
 }
+
+#[test]
+fn committed_instagram_demo_matches_its_generator_and_joins_the_facebook_demo() {
+    assert!(
+        datamap::demo::instagram_demo_builder().zip() == datamap::demo::INSTAGRAM_DEMO_ZIP,
+        "assets/demo is stale: run `cargo run -- make-demo {} --instagram` and commit it",
+        datamap::demo::INSTAGRAM_DEMO_PATH
+    );
+    let cancel = AtomicBool::new(false);
+    let inputs = [demo_input(), datamap::demo::instagram_demo_input()];
+    let map = import(&inputs, &Monitor::silent(&cancel)).expect("the two demos are one person's");
+    assert_eq!(map.owner.as_deref(), Some("Elin Marsh"));
+    assert_eq!(map.platforms, vec![datamap::model::Platform::Facebook, datamap::model::Platform::Instagram]);
+    assert!(map.people.iter().any(|p| p.platforms == vec![datamap::model::Platform::Instagram]));
+}

@@ -75,6 +75,10 @@ fn write_seed_corpora() {
     for (name, b) in &archives {
         std::fs::write(dir.join(format!("{name}.zip")), b.zip()).unwrap();
     }
+    // Stored (uncompressed) copies, so byte mutations reach the JSON inside as well as the zip around it.
+    for (name, b) in &archives[3..5] {
+        std::fs::write(dir.join(format!("{name}-stored.zip")), stored(b)).unwrap();
+    }
     let dir = fuzz_dir("corpus", "families");
     std::fs::create_dir_all(&dir).unwrap();
     for (name, b) in &archives[..4] {
@@ -90,4 +94,20 @@ fn write_seed_corpora() {
         }
     }
     assert!(harness::FAMILIES.contains(&Family::Messages));
+}
+
+/// The same files as `b.zip()`, without compression.
+fn stored(b: &datamap::demo::ExportBuilder) -> Vec<u8> {
+    use std::io::Write;
+    let mut archive = Archive::open(&[b.input("x.zip")]).unwrap();
+    let mut cursor = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut cursor);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..archive.entries().len() {
+        let path = archive.entries()[i].path.clone();
+        writer.start_file(path, options).unwrap();
+        writer.write_all(&archive.read(i).unwrap()).unwrap();
+    }
+    writer.finish().unwrap();
+    cursor.into_inner()
 }

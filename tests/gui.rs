@@ -267,3 +267,18 @@ fn dragging_a_node_pins_it_and_double_click_releases_it() {
     harness.run_steps(3);
     assert!(!graph_state(&harness, "Spotify").2, "double-click releases the pin");
 }
+
+#[test]
+fn a_company_reaching_many_people_shows_a_bundle_that_expands() {
+    let options =
+        GuiOptions { inputs: vec![datamap::demo::demo_input()], select: Some("Airbnb".into()), ..Default::default() };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 30.0)
+        .build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, options));
+    wait_until_idle(&mut harness);
+    harness.get_by_label_contains("people affected (click to show)").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("people (click to bundle)");
+    assert_eq!(selected(&harness).as_deref(), Some("Airbnb"), "expanding keeps the selection");
+}

@@ -495,7 +495,10 @@ fn instagram_export() {
     let s = Scratch::new("instagram");
     let path = s.0.join("instagram-ada-2026-01-02.zip");
     fixtures::instagram_export().write_zip(&path).unwrap();
-    refused(&report(&path, None), &path, &["Instagram export"]);
+    // Instagram is read now: the export imports as one.
+    let answer = report(&path, None);
+    assert_eq!(answer.code, Some(0), "{}", answer.stderr);
+    assert!(answer.stdout.contains("\"platform\": \"instagram\""), "{}", answer.stdout);
 }
 
 #[test]

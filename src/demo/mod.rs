@@ -7,9 +7,11 @@
 
 pub mod fixtures;
 pub mod heavy;
+pub mod instagram;
 mod names;
 mod scenario;
 
+pub use instagram::instagram_demo_builder;
 pub use scenario::demo_builder;
 
 use crate::archive::Input;
@@ -25,6 +27,14 @@ pub static DEMO_ZIP: &[u8] = include_bytes!("../../assets/demo/facebook-elinmars
 /// The bundled demo as an input, so `--demo` works from any directory.
 pub fn demo_input() -> Input {
     Input::Memory { name: DEMO_NAME.to_owned(), bytes: Arc::from(DEMO_ZIP) }
+}
+
+pub const INSTAGRAM_DEMO_PATH: &str = "assets/demo/instagram-elin.marsh-2026-10-15-Ig7x2.zip";
+pub static INSTAGRAM_DEMO_ZIP: &[u8] = include_bytes!("../../assets/demo/instagram-elin.marsh-2026-10-15-Ig7x2.zip");
+
+/// The same fictional person's Instagram export; opened with the Facebook demo, the two make one map.
+pub fn instagram_demo_input() -> Input {
+    Input::Memory { name: instagram::IG_DEMO_NAME.to_owned(), bytes: Arc::from(INSTAGRAM_DEMO_ZIP) }
 }
 
 /// Serialise as Meta does: pure ASCII, each UTF-8 byte of non-ASCII text as its own `\u00XX` escape.

@@ -144,10 +144,13 @@ pub struct Statement {
 pub fn statements(map: &DataMap, catalog: &Catalog) -> Vec<Statement> {
     let mut out = Vec::new();
     rules::connected_apps(map, catalog, &mut out);
-    rules::graph_api_friends(map, catalog, &mut out);
-    rules::messaging_partners(map, catalog, &mut out);
-    rules::friends_reach(map, catalog, &mut out);
-    rules::device_integrations(map, catalog, &mut out);
+    // The partner deals were Facebook's: an Instagram-only map gets only what its own export observed.
+    if map.platform != crate::model::Platform::Instagram {
+        rules::graph_api_friends(map, catalog, &mut out);
+        rules::messaging_partners(map, catalog, &mut out);
+        rules::friends_reach(map, catalog, &mut out);
+        rules::device_integrations(map, catalog, &mut out);
+    }
     rules::off_meta(map, catalog, &mut out);
     rules::advertisers(map, catalog, &mut out);
     out

@@ -4,7 +4,7 @@
 use super::window::Window;
 use super::{Confidence, Ending, Evidence, Kind, Source, Statement, device_partner};
 use crate::catalog::{Catalog, Category, Partner};
-use crate::model::{App, AppStatus, CompanySource, DataMap, Relation, Unix, format_date};
+use crate::model::{App, AppStatus, CompanySource, DataMap, Platform, Relation, Unix, format_date};
 
 const MESSAGE_KINDS: [&str; 4] = ["messages_read", "messages_write", "messages_delete", "thread_participants"];
 
@@ -144,7 +144,11 @@ pub fn messaging_partners(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statem
         let mut people: Vec<String> = Vec::new();
         let mut threads = 0;
         let mut files = vec![app.file.clone()];
-        for thread in map.threads.iter().filter(|t| window.contains_any_day(&t.days)) {
+        // Facebook's messaging deals reached Facebook's messages: Instagram threads in a combined map do not
+        // count.
+        let facebook_threads =
+            map.threads.iter().filter(|t| t.platforms.is_empty() || t.platforms.contains(&Platform::Facebook));
+        for thread in facebook_threads.filter(|t| window.contains_any_day(&t.days)) {
             threads += 1;
             for p in &thread.participants {
                 if !people.contains(p) {

@@ -29,7 +29,14 @@ pub fn connected(doc: &Value, file: &str, keys: &[&str], out: &mut Builder) -> R
             _ if removed.is_some() => Some(AppStatus::Removed),
             _ => None,
         };
-        out.add_app(App { name: name.to_owned(), status, added, removed, file: file.to_owned() });
+        out.add_app(App {
+            name: name.to_owned(),
+            status,
+            added,
+            removed,
+            file: file.to_owned(),
+            platforms: Vec::new(),
+        });
         read += 1;
     }
     Ok(read)

@@ -4,7 +4,7 @@
 //! name; message counts and times are kept, never message text.
 
 use crate::import::time;
-use crate::model::{App, Company, CompanySource, DataMap, Device, Person, Relation, Thread, Unix, Website};
+use crate::model::{App, Company, CompanySource, DataMap, Device, Person, Platform, Relation, Thread, Unix, Website};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Default)]
@@ -59,8 +59,21 @@ pub struct Builder {
     registered: Option<Unix>,
     /// The export file being parsed, recorded as evidence on everything it adds.
     file: String,
+    /// The platform of the export being parsed, recorded on everything it adds.
+    platform: Platform,
+    /// Platforms that contributed at least one file.
+    platforms: Vec<Platform>,
+    /// The platforms each message thread was read from, so its participants say where they came from.
+    thread_platforms: HashMap<String, Vec<Platform>>,
     pub warnings: Vec<String>,
     pub files_read: Vec<String>,
+}
+
+fn note_platform(list: &mut Vec<Platform>, platform: Platform) {
+    if !list.contains(&platform) {
+        list.push(platform);
+        list.sort();
+    }
 }
 
 fn company_key(name: &str) -> String {
@@ -76,6 +89,16 @@ impl Builder {
 
     pub fn set_file(&mut self, path: &str) {
         path.clone_into(&mut self.file);
+    }
+
+    /// Everything added from now on comes from `platform`'s export.
+    pub fn set_platform(&mut self, platform: Platform) {
+        self.platform = platform;
+    }
+
+    /// A file of the current platform was read.
+    pub fn read_from_platform(&mut self) {
+        note_platform(&mut self.platforms, self.platform);
     }
 
     pub fn set_registered(&mut self, at: Option<Unix>) {
@@ -104,6 +127,7 @@ impl Builder {
                     friend_since: None,
                     removed_at: None,
                     messages: 0,
+                    platforms: Vec::new(),
                 });
                 let i = self.people.len() - 1;
                 self.people_by_name.entry(name.to_owned()).or_insert(i);
@@ -112,6 +136,7 @@ impl Builder {
             (_, Some(i)) => i,
         };
         let person = &mut self.people[index];
+        note_platform(&mut person.platforms, self.platform);
         if !person.relations.contains(&relation) {
             person.relations.push(relation);
             person.relations.sort();
@@ -144,10 +169,12 @@ impl Builder {
                 by_source: BTreeMap::new(),
                 events_per_year: BTreeMap::new(),
                 event_days: Vec::new(),
+                platforms: Vec::new(),
             });
             self.companies.len() - 1
         });
         let company = &mut self.companies[index];
+        note_platform(&mut company.platforms, self.platform);
         if !self.file.is_empty() && !company.files.contains(&self.file) {
             company.files.push(self.file.clone());
         }
@@ -176,7 +203,8 @@ impl Builder {
         }
     }
 
-    pub fn add_app(&mut self, app: App) {
+    pub fn add_app(&mut self, mut app: App) {
+        note_platform(&mut app.platforms, self.platform);
         self.saw(app.added);
         self.saw(app.removed);
         let at = app.added.or(app.removed);
@@ -189,6 +217,7 @@ impl Builder {
 
     /// Add a thread read elsewhere (on a worker thread) as a whole.
     pub fn merge_thread(&mut self, key: &str, part: ThreadAcc) {
+        note_platform(self.thread_platforms.entry(key.to_owned()).or_default(), self.platform);
         let acc = self.threads.entry(key.to_owned()).or_default();
         if acc.messages == 0 && acc.participants.is_empty() {
             *acc = part;
@@ -219,6 +248,7 @@ impl Builder {
     }
 
     pub fn thread(&mut self, key: &str) -> &mut ThreadAcc {
+        note_platform(self.thread_platforms.entry(key.to_owned()).or_default(), self.platform);
         let acc = self.threads.entry(key.to_owned()).or_default();
         if !self.file.is_empty() && !acc.files.contains(&self.file) {
             acc.files.push(self.file.clone());
@@ -318,8 +348,15 @@ impl Builder {
                     participants.push(name.clone());
                 }
             }
+            let platforms = self.thread_platforms.get(&key).cloned().unwrap_or_default();
             for name in &participants {
-                self.add_person(name, Relation::MessageContact, None);
+                for &platform in &platforms {
+                    self.platform = platform;
+                    self.add_person(name, Relation::MessageContact, None);
+                }
+                if platforms.is_empty() {
+                    self.add_person(name, Relation::MessageContact, None);
+                }
                 if let Some(&i) = self.people_by_name.get(name) {
                     self.people[i].messages += acc.senders.get(name).copied().unwrap_or(0);
                 }
@@ -336,6 +373,7 @@ impl Builder {
                 per_year: acc.per_year,
                 days: acc.days.into_iter().collect(),
                 files: acc.files,
+                platforms,
             });
         }
         threads.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.title.cmp(&b.title)));
@@ -348,7 +386,14 @@ impl Builder {
         });
         DataMap {
             schema: 1,
-            platform: crate::model::Platform::Facebook,
+            // Schema 1 has one platform: Facebook whenever any Facebook file was read.
+            platform: if self.platforms.contains(&Platform::Instagram) && !self.platforms.contains(&Platform::Facebook)
+            {
+                Platform::Instagram
+            } else {
+                Platform::Facebook
+            },
+            platforms: self.platforms,
             owner,
             export_date,
             registered: self.registered,

@@ -3,11 +3,13 @@
 //! by suffix on whole path components, never by one hard-coded path.
 
 use crate::archive::names::{has_suffix, strip_browser_copy};
+use crate::model::Platform;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {
     // Profile first: the owner's name decides who "me" is in every other file.
     Profile,
+    IgProfile,
     Friends,
     RemovedFriends,
     SentRequests,
@@ -24,6 +26,18 @@ pub enum Family {
     AdvertisersInteracted,
     Devices,
     LinkHistory,
+    // Instagram's own files; they sort before messages, which both platforms share.
+    IgConnections,
+    IgFollowers,
+    IgFollowing,
+    IgCloseFriends,
+    IgRequestsSent,
+    IgRequestsReceived,
+    IgApps,
+    IgOffMeta,
+    IgAdvertisers,
+    IgAdsViewed,
+    IgAdsClicked,
     Messages,
 }
 
@@ -131,9 +145,57 @@ pub const SUFFIXES: &[(Family, &[&str])] = &[
     (Family::LinkHistory, &["other_activity/link_history.json", "link_history/link_history.json"]),
 ];
 
-/// The family of a file, and the key under which its parts merge: numbered parts (`name_2.json`) and browser
-/// copies (`name (1).json`) share one key with the original, and message files share their thread's key.
+/// Instagram's files, looked up only in an Instagram export: several of its names (`followers.json`,
+/// `personal_information.json`) would otherwise be taken for Facebook files, or the other way round.
+pub const INSTAGRAM_SUFFIXES: &[(Family, &[&str])] = &[
+    (
+        Family::IgProfile,
+        &[
+            "personal_information/personal_information/personal_information.json",
+            "personal_information/personal_information.json",
+            "account_information/personal_information.json",
+            "profile.json",
+        ],
+    ),
+    (Family::IgConnections, &["connections.json"]),
+    (Family::IgFollowers, &["followers_and_following/followers.json"]),
+    (Family::IgFollowing, &["followers_and_following/following.json"]),
+    (Family::IgCloseFriends, &["followers_and_following/close_friends.json"]),
+    (Family::IgRequestsSent, &["followers_and_following/pending_follow_requests.json"]),
+    (Family::IgRequestsReceived, &["followers_and_following/follow_requests_you've_received.json"]),
+    (
+        Family::IgApps,
+        &[
+            "apps_and_websites_off_of_instagram/apps_and_websites/active_apps.json",
+            "apps_and_websites_off_of_instagram/apps_and_websites/expired_apps.json",
+            "apps_and_websites_off_of_instagram/apps_and_websites/expired_pps.json",
+            "apps_and_websites_off_of_instagram/apps_and_websites/removed_apps.json",
+        ],
+    ),
+    (
+        Family::IgOffMeta,
+        &["apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json"],
+    ),
+    (
+        Family::IgAdvertisers,
+        &[
+            "instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json",
+            "ads_and_businesses/advertisers_using_your_activity_or_information.json",
+        ],
+    ),
+    (Family::IgAdsViewed, &["ads_and_topics/ads_viewed.json"]),
+    (Family::IgAdsClicked, &["ads_and_topics/ads_clicked.json"]),
+];
+
+/// The family of a Facebook file; see [`classify_for`].
 pub fn classify(path: &str) -> Option<(Family, String)> {
+    classify_for(path, Platform::Facebook)
+}
+
+/// The family of a file in `platform`'s export, and the key under which its parts merge: numbered parts
+/// (`name_2.json`) and browser copies (`name (1).json`) share one key with the original, and message files
+/// share their thread's key.
+pub fn classify_for(path: &str, platform: Platform) -> Option<(Family, String)> {
     if !path.to_ascii_lowercase().ends_with(".json") {
         return None;
     }
@@ -142,7 +204,11 @@ pub fn classify(path: &str) -> Option<(Family, String)> {
         return Some((Family::Messages, thread));
     }
     let unnumbered = strip_part_number(&canonical);
-    for (family, suffixes) in SUFFIXES {
+    let table = match platform {
+        Platform::Facebook => SUFFIXES,
+        Platform::Instagram => INSTAGRAM_SUFFIXES,
+    };
+    for (family, suffixes) in table {
         for suffix in *suffixes {
             if has_suffix(&canonical, suffix) || has_suffix(&unnumbered, suffix) || loose_file(&unnumbered, suffix) {
                 return Some((*family, (*suffix).to_owned()));
@@ -216,6 +282,20 @@ mod tests {
         assert_eq!(c, Some((Family::Messages, "inbox/beasample_12".to_owned())));
         assert_eq!(classify("messages/inbox/beasample_12/photos/x.json"), None);
         assert_eq!(classify("your_facebook_activity/messages/autofill_information.json"), None);
+    }
+
+    #[test]
+    fn instagram_files_are_found_only_in_instagram_exports() {
+        for (path, family) in [
+            ("connections/followers_and_following/followers_1.json", Family::IgFollowers),
+            ("followers_and_following/following.json", Family::IgFollowing),
+            ("connections.json", Family::IgConnections),
+            ("ads_information/ads_and_topics/ads_viewed.json", Family::IgAdsViewed),
+        ] {
+            assert_eq!(classify_for(path, Platform::Instagram).map(|c| c.0), Some(family), "{path}");
+        }
+        assert_eq!(classify("connections/followers_and_following/followers_1.json"), None);
+        assert_eq!(classify_for("connections/friends/your_friends.json", Platform::Instagram), None);
     }
 
     #[test]

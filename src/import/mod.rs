@@ -9,6 +9,7 @@ pub mod bench;
 pub mod builder;
 pub mod devices;
 pub mod families;
+pub mod instagram;
 pub mod json;
 pub mod links;
 pub mod messages;
@@ -19,7 +20,7 @@ pub mod text;
 pub mod time;
 
 use crate::archive::{Archive, ArchiveError, Input};
-use crate::model::DataMap;
+use crate::model::{DataMap, Platform};
 use builder::Builder;
 use families::Family;
 use parallel::Parsed;
@@ -91,6 +92,8 @@ pub fn import(inputs: &[Input], monitor: &Monitor) -> Result<DataMap, ImportErro
 /// other zips of the same export, or every file of one message thread. A group is one unit of work.
 pub(crate) struct Group {
     pub family: Family,
+    /// The export the files come from: Instagram and Facebook share only the message format.
+    pub platform: Platform,
     pub key: String,
     /// Entry indices, in path order.
     pub entries: Vec<usize>,
@@ -100,31 +103,81 @@ pub(crate) struct Group {
 /// The JSON entries this import needs, grouped and in the order their records must be merged: the profile
 /// first (it names the owner), messages last.
 pub(crate) fn plan(archive: &Archive) -> Vec<Group> {
-    let mut located: Vec<(Family, String, &str, usize)> = archive
+    let platforms = input_platforms(archive);
+    let mut located: Vec<(Family, Platform, String, &str, usize)> = archive
         .entries()
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| families::classify(&e.path).map(|(family, key)| (family, key, e.path.as_str(), i)))
+        .filter_map(|(i, e)| {
+            let platform = platforms.get(e.input).copied().unwrap_or_default();
+            families::classify_for(&e.path, platform).map(|(family, key)| (family, platform, key, e.path.as_str(), i))
+        })
         .collect();
     located.sort();
     let mut groups: Vec<Group> = Vec::new();
-    for (family, key, _, entry) in located {
+    for (family, platform, key, _, entry) in located {
         let size = archive.entries().get(entry).map_or(0, |e| e.size);
         match groups.last_mut() {
-            Some(g) if g.family == family && g.key == key => {
+            Some(g) if g.family == family && g.platform == platform && g.key == key => {
                 g.entries.push(entry);
                 g.bytes += size;
             }
-            _ => groups.push(Group { family, key, entries: vec![entry], bytes: size }),
+            _ => groups.push(Group { family, platform, key, entries: vec![entry], bytes: size }),
         }
     }
     groups
 }
 
+/// Which platform each input's export is from, decided once per input from its folders and name, so a
+/// Facebook file is never read as an Instagram one or the other way round. An input with Instagram's
+/// markers and none of Facebook's is Instagram; everything else is read as Facebook, as before.
+fn input_platforms(archive: &Archive) -> Vec<Platform> {
+    let inputs = archive.inputs();
+    let mut instagram = vec![false; inputs.len()];
+    let mut facebook = vec![false; inputs.len()];
+    for (i, input) in inputs.iter().enumerate() {
+        let name = input.file_name().to_lowercase();
+        if name.starts_with("instagram-") {
+            instagram[i] = true;
+        } else if name.starts_with("facebook-") {
+            facebook[i] = true;
+        }
+    }
+    for e in archive.entries() {
+        let path = e.path.to_lowercase();
+        let component = |marker: &str| path.starts_with(marker) || path.contains(&format!("/{marker}"));
+        let ig = instagram::MARKERS.iter().any(|m| component(m))
+            || path == "connections.json"
+            || (path.ends_with("/connections.json") && !path.contains("connections/"));
+        let fb = FACEBOOK_MARKERS.iter().any(|m| component(m));
+        if let Some(flag) = instagram.get_mut(e.input).filter(|_| ig) {
+            *flag = true;
+        }
+        if let Some(flag) = facebook.get_mut(e.input).filter(|_| fb) {
+            *flag = true;
+        }
+    }
+    instagram
+        .iter()
+        .zip(&facebook)
+        .map(|(&ig, &fb)| if ig && !fb { Platform::Instagram } else { Platform::Facebook })
+        .collect()
+}
+
+/// Folders only a Facebook export has.
+const FACEBOOK_MARKERS: &[&str] = &[
+    "connections/friends/",
+    "friends_and_followers/",
+    "your_facebook_activity/",
+    "your_activity_across_facebook/",
+    "apps_and_websites_off_of_facebook/",
+    "profile_information/profile_information.json",
+];
+
 pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMap, ImportError> {
     monitor.check()?;
     let groups = plan(archive);
-    if groups.is_empty() || only_instagram(archive, &groups) {
+    if groups.is_empty() {
         return Err(not_an_export(archive));
     }
     let total_bytes = groups.iter().map(|g| g.bytes.max(1)).sum::<u64>().max(1);
@@ -155,12 +208,14 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
                         }
                     };
                     out.set_file(&path);
+                    out.set_platform(group.platform);
                     match parse(group, &path, &doc, &mut out) {
                         Ok(_) => {
                             readable += 1;
+                            out.read_from_platform();
                             out.files_read.push(path);
-                            if group.family == Family::Profile
-                                && let Some(name) = profile_name(&doc)
+                            if matches!(group.family, Family::Profile | Family::IgProfile)
+                                && let Some(name) = profile_name(group.family, &doc)
                                 && let Some(input) = archive.entries().get(entry).map(|e| e.input)
                             {
                                 owners_by_input.entry(input).or_insert(name);
@@ -171,6 +226,7 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
                 }
             }
             Parsed::Thread(acc, results) => {
+                out.set_platform(group.platform);
                 let mut any = false;
                 for (entry, result) in results {
                     let path = path_of(entry);
@@ -178,6 +234,7 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
                         Ok(()) => {
                             any = true;
                             readable += 1;
+                            out.read_from_platform();
                             out.files_read.push(path);
                         }
                         Err(problem) => out.warnings.push(format!("{path} {problem}; it was skipped.")),
@@ -235,13 +292,30 @@ fn parse(group: &Group, path: &str, doc: &Value, out: &mut Builder) -> Result<us
         Family::AdvertisersInteracted => ads::interacted(doc, out),
         Family::Devices => devices::devices(doc, out),
         Family::LinkHistory => links::links(doc, out),
+        Family::IgProfile
+        | Family::IgConnections
+        | Family::IgFollowers
+        | Family::IgFollowing
+        | Family::IgCloseFriends
+        | Family::IgRequestsSent
+        | Family::IgRequestsReceived
+        | Family::IgApps
+        | Family::IgOffMeta
+        | Family::IgAdvertisers
+        | Family::IgAdsViewed
+        | Family::IgAdsClicked => instagram::parse(group.family, path, doc, out),
         Family::Messages => Err("is a message file".into()),
     }
 }
 
-fn profile_name(doc: &Value) -> Option<String> {
+/// The owner's name in a profile file: for Instagram the display name, which is what its messages and a
+/// Facebook profile of the same person show.
+fn profile_name(family: Family, doc: &Value) -> Option<String> {
     let mut b = Builder::default();
-    people::profile(doc, &mut b).ok()?;
+    match family {
+        Family::IgProfile => instagram::parse(family, "", doc, &mut b).ok()?,
+        _ => people::profile(doc, &mut b).map(|()| 1).ok()?,
+    };
     b.finish(None).owner
 }
 
@@ -262,17 +336,6 @@ pub fn date_in_name(name: &str) -> Option<String> {
     })
 }
 
-/// An Instagram export shares Messenger's thread format, so its message files classify as Facebook ones; it
-/// is Instagram when it carries Instagram's folders and nothing but messages that Facebook exports have.
-fn only_instagram(archive: &Archive, groups: &[Group]) -> bool {
-    let instagram = archive.entries().iter().any(|e| {
-        ["your_instagram_activity/", "followers_and_following/", "apps_and_websites_off_of_instagram/"]
-            .iter()
-            .any(|marker| e.path.contains(marker))
-    });
-    instagram && groups.iter().all(|g| g.family == Family::Messages)
-}
-
 /// Explain what the input is when it holds no Facebook JSON we recognise.
 fn not_an_export(archive: &Archive) -> ImportError {
     let file = archive.inputs().iter().map(Input::name).collect::<Vec<_>>().join(", ");
@@ -287,7 +350,9 @@ fn not_an_export(archive: &Archive) -> ImportError {
          choose Format: JSON (media quality: low is enough)."
             .to_owned()
     } else if any("followers_and_following/") || any("your_instagram_activity/") || names.contains("instagram-") {
-        "this is an Instagram export. datamap reads Facebook exports; Instagram support is not ready yet.".to_owned()
+        "this is an Instagram export, but none of its files is one datamap knows: ask Instagram for the JSON \
+         format (Accounts Center > Your information and permissions > Download your information > Format: JSON)."
+            .to_owned()
     } else if paths.is_empty() {
         "the archive is empty".to_owned()
     } else {

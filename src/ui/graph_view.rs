@@ -540,13 +540,18 @@ impl GraphView {
         if !expanded {
             painter.line_segment([from, centre], Stroke::new(6.0, color));
         }
+        // The count is of people, as in the table; two friends who share a name are two nodes but one name.
         let text = if expanded {
-            format!("{} people (click to bundle)", people.len())
+            format!("{} people (click to bundle)", names.len())
         } else {
-            format!("{} people affected (click to show)", people.len())
+            format!("{} people affected (click to show)", names.len())
         };
-        let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), ui.visuals().strong_text_color());
+        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(12.0), ui.visuals().strong_text_color());
         let rect = Align2::CENTER_CENTER.anchor_size(centre, galley.size()).expand(4.0);
+        // Hover-only, so the click still reaches the canvas, which expands or bundles; the node is for
+        // screen readers and tests.
+        ui.interact(rect, ui.scope_id().with("reach-bundle"), Sense::hover())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &text));
         painter.rect_filled(rect, 8.0, ui.visuals().selection.bg_fill);
         painter.galley(rect.min + vec2(4.0, 4.0), galley, ui.visuals().strong_text_color());
         Some(rect)
@@ -575,13 +580,22 @@ fn describe(loaded: &Loaded, node: usize) -> String {
     let g = &loaded.graph.graph;
     let Some(n) = g.node_indices().nth(node) else { return String::new() };
     let date = |t: Option<i64>| t.map(format_date).unwrap_or_else(|| "unknown".into());
+    // Where a node came from, when Facebook and Instagram exports are shown together.
+    let from = |platforms: &[crate::model::Platform]| {
+        let names: Vec<&str> = platforms.iter().map(|p| p.label()).collect();
+        if loaded.map.platforms.len() < 2 || names.is_empty() {
+            String::new()
+        } else {
+            format!("\nFrom your {} export", names.join(" and "))
+        }
+    };
     match g[n].kind {
         NodeKind::Owner => format!("{}\nThe owner of this export", g[n].label),
         NodeKind::Hub => format!("{}\n{} linked", g[n].label, g.neighbors(n).count().saturating_sub(1)),
         NodeKind::Person(i) => match loaded.map.people.get(i) {
             Some(p) => {
                 let relations: Vec<&str> = p.relations.iter().map(|r| r.label()).collect();
-                let mut s = format!("{}\n{}", p.name, relations.join("\n"));
+                let mut s = format!("{}\n{}{}", p.name, relations.join("\n"), from(&p.platforms));
                 if p.friend_since.is_some() {
                     s.push_str(&format!("\nFriends since {}", date(p.friend_since)));
                 }
@@ -605,7 +619,7 @@ fn describe(loaded: &Loaded, node: usize) -> String {
         NodeKind::Company(i) => match loaded.map.companies.get(i) {
             Some(c) => {
                 let sources: Vec<&str> = c.sources.iter().map(|s| s.label()).collect();
-                let mut s = format!("{}\n{}", c.name, sources.join("\n"));
+                let mut s = format!("{}\n{}{}", c.name, sources.join("\n"), from(&c.platforms));
                 if c.events > 0 {
                     s.push_str(&format!(
                         "\n{} dated events, {} to {}",
