@@ -4,12 +4,13 @@
 use datamap::archive::Input;
 use datamap::import::builder::{Builder, ThreadAcc};
 use datamap::import::families::Family;
-use datamap::import::{Monitor, ads, apps, devices, import, json, links, messages, people};
+use datamap::import::{Monitor, ads, apps, devices, import, instagram, json, links, messages, people};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-/// Every family with its own parser, in the order the selector byte picks them.
-pub const FAMILIES: [Family; 18] = [
+/// Every family with its own parser, in the order the selector byte picks them. New families go at the end,
+/// so the selector bytes of committed seeds and reproducers keep their meaning.
+pub const FAMILIES: [Family; 30] = [
     Family::Profile,
     Family::Friends,
     Family::RemovedFriends,
@@ -28,6 +29,18 @@ pub const FAMILIES: [Family; 18] = [
     Family::Devices,
     Family::LinkHistory,
     Family::Messages,
+    Family::IgProfile,
+    Family::IgConnections,
+    Family::IgFollowers,
+    Family::IgFollowing,
+    Family::IgCloseFriends,
+    Family::IgRequestsSent,
+    Family::IgRequestsReceived,
+    Family::IgApps,
+    Family::IgOffMeta,
+    Family::IgAdvertisers,
+    Family::IgAdsViewed,
+    Family::IgAdsClicked,
 ];
 
 /// Bytes dropped on the window: opened as an archive and imported. Errors are answers, not failures.
@@ -62,6 +75,18 @@ pub fn parse_family(selector: u8, body: &[u8]) {
             Family::AdvertisersInteracted => ads::interacted(&doc, &mut out),
             Family::Devices => devices::devices(&doc, &mut out),
             Family::LinkHistory => links::links(&doc, &mut out),
+            Family::IgProfile
+            | Family::IgConnections
+            | Family::IgFollowers
+            | Family::IgFollowing
+            | Family::IgCloseFriends
+            | Family::IgRequestsSent
+            | Family::IgRequestsReceived
+            | Family::IgApps
+            | Family::IgOffMeta
+            | Family::IgAdvertisers
+            | Family::IgAdsViewed
+            | Family::IgAdsClicked => instagram::parse(family, "fuzz.json", &doc, &mut out),
             people_family => people::people(&doc, people_family, &mut out),
         };
     }

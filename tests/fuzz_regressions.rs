@@ -8,7 +8,8 @@ mod harness;
 
 use datamap::archive::Archive;
 use datamap::demo::fixtures;
-use datamap::import::families::{Family, classify};
+use datamap::import::families::{Family, classify_for};
+use datamap::model::Platform;
 use std::path::{Path, PathBuf};
 
 fn fuzz_dir(kind: &str, target: &str) -> PathBuf {
@@ -81,11 +82,14 @@ fn write_seed_corpora() {
     }
     let dir = fuzz_dir("corpus", "families");
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, b) in &archives[..4] {
+    let instagram = [("instagram", datamap::demo::instagram::instagram_demo_builder())];
+    let exports =
+        archives[..4].iter().map(|a| (a, Platform::Facebook)).chain(instagram.iter().map(|a| (a, Platform::Instagram)));
+    for ((name, b), platform) in exports {
         let mut archive = Archive::open(&[b.input("x.zip")]).unwrap();
         for i in 0..archive.entries().len() {
             let path = archive.entries()[i].path.clone();
-            let Some((family, _)) = classify(&path) else { continue };
+            let Some((family, _)) = classify_for(&path, platform) else { continue };
             let selector = harness::FAMILIES.iter().position(|f| *f == family).unwrap() as u8;
             let mut seed = vec![selector];
             seed.extend(archive.read(i).unwrap());
