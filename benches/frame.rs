@@ -84,6 +84,8 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
 }
 
 fn main() {
+    // The window tunes the allocator the same way before it draws anything.
+    datamap::ui::memory::keep_freed_memory();
     let loaded = synthetic(6_000, 4_000, 300, 7);
     let edges = loaded.graph.graph.edge_count();
     let ctx = egui::Context::default();
@@ -93,8 +95,9 @@ fn main() {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))),
         ..Default::default()
     };
+    let frames: usize = std::env::var("FRAMES").ok().and_then(|f| f.parse().ok()).unwrap_or(60);
     let (mut times, mut paint, mut tess) = (Vec::new(), Vec::new(), Vec::new());
-    for frame in 0..60 {
+    for frame in 0..frames {
         let started = Instant::now();
         let output = ctx.run_ui(input(), |ui| {
             egui::CentralPanel::default().show(ui, |ui| view.graph_ui(ui, &loaded, &mut selected, None));

@@ -13,6 +13,32 @@ pub struct MeshBatch {
     pub mesh: Mesh,
 }
 
+/// A mesh whose buffers live from frame to frame. Building a fresh multi-megabyte mesh every frame spends
+/// more time in page faults than in drawing; once egui has tessellated last frame's copy, the buffers are
+/// ours again and are refilled in place.
+#[derive(Default)]
+pub struct ReusedMesh(std::sync::Arc<Mesh>);
+
+impl ReusedMesh {
+    /// Last frame's buffers, emptied, or new ones if egui still holds them.
+    pub fn start(&mut self, capacity: usize) -> MeshBatch {
+        match std::sync::Arc::get_mut(&mut self.0) {
+            Some(mesh) => {
+                let mut mesh = std::mem::take(mesh);
+                mesh.clear();
+                MeshBatch { mesh }
+            }
+            None => MeshBatch::with_capacity(capacity),
+        }
+    }
+
+    /// Keep this frame's mesh, and hand egui a shared reference to it.
+    pub fn finish(&mut self, batch: MeshBatch) -> egui::Shape {
+        self.0 = std::sync::Arc::new(batch.mesh);
+        egui::Shape::Mesh(self.0.clone())
+    }
+}
+
 impl MeshBatch {
     pub fn with_capacity(vertices: usize) -> MeshBatch {
         let mut mesh = Mesh::default();

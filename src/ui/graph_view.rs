@@ -2,7 +2,7 @@
 //! a name and the facts behind a node. Positions come settled from the background thread, so drawing is
 //! all this does each frame.
 
-use super::batch::MeshBatch;
+use super::batch::{MeshBatch, ReusedMesh};
 use super::palette::{category_color, edge_color};
 use crate::graph::{Category, EdgeKind, NodeKind};
 use crate::layout::worker::LayoutWorker;
@@ -86,6 +86,8 @@ pub struct GraphView {
     pinned: Vec<bool>,
     /// The selected company whose bundle of affected people is drawn as individual lines.
     bundle_open: Option<String>,
+    edge_mesh: ReusedMesh,
+    node_mesh: ReusedMesh,
 }
 
 impl GraphView {
@@ -153,6 +155,8 @@ impl GraphView {
             dragging: None,
             pinned: vec![false; loaded.positions.len()],
             bundle_open: None,
+            edge_mesh: ReusedMesh::default(),
+            node_mesh: ReusedMesh::default(),
         }
     }
 
@@ -361,7 +365,7 @@ impl GraphView {
         let screen: Vec<Pos2> = positions.iter().map(|p| self.to_screen(canvas, *p)).collect();
         let visible = canvas.expand(20.0);
 
-        let mut edges = MeshBatch::with_capacity(g.edge_count() * 4);
+        let mut edges = self.edge_mesh.start(g.edge_count() * 4);
         for e in g.edge_indices() {
             let Some((a, b)) = g.edge_endpoints(e) else { continue };
             if !is_shown(a.index()) || !is_shown(b.index()) {
@@ -385,12 +389,12 @@ impl GraphView {
             };
             edges.segment(pa, pb, width, color);
         }
-        painter.add(Shape::mesh(edges.mesh));
+        painter.add(self.edge_mesh.finish(edges));
         let pill = self.reach_ui(ui, &painter, loaded, selected_node, &screen, &is_shown);
 
         let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| canvas.contains(*p));
         let mut hovered: Option<(usize, f32)> = None;
-        let mut nodes = MeshBatch::with_capacity(g.node_count() * 20);
+        let mut nodes = self.node_mesh.start(g.node_count() * 20);
         let mut rings = Vec::new();
         // Every node is an accessible widget in maps small enough for that to help; in big ones only the
         // labelled ones are, since a screen reader gains nothing from 10,000 unlabelled dots.
@@ -438,7 +442,7 @@ impl GraphView {
                     .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &node.label));
             }
         }
-        painter.add(Shape::mesh(nodes.mesh));
+        painter.add(self.node_mesh.finish(nodes));
         painter.extend(rings);
         let mut order: Vec<usize> =
             hovered.map(|h| h.0).into_iter().chain(selected_node.map(|n| n.index())).chain(self.focus).collect();
