@@ -63,7 +63,9 @@ fn dict_event(item: &Value) -> (Option<i64>, Option<String>) {
 
 pub fn advertisers_using(doc: &Value, out: &mut Builder) -> Result<usize, String> {
     let mut read = 0;
-    if let Some(items) = doc.get("custom_audiences_all_types_v2").and_then(Value::as_array) {
+    // Facebook's key, and Instagram's twin of the same shape.
+    let flat = doc.get("custom_audiences_all_types_v2").or_else(|| doc.get("ig_custom_audiences_all_types"));
+    if let Some(items) = flat.and_then(Value::as_array) {
         for item in items {
             let Some(name) = str_field(item, "advertiser_name") else { continue };
             let flag = |k: &str| item.get(k).and_then(Value::as_bool).unwrap_or(false);

@@ -43,7 +43,7 @@ pub fn parse(family: Family, path: &str, doc: &Value, out: &mut Builder) -> Resu
         // Both shapes of Instagram's off-Meta file are Facebook's: a list of `{name, events}` or records
         // with an events `vec`.
         Family::IgOffMeta => super::ads::off_meta(doc, out),
-        Family::IgAdvertisers => advertisers(doc, out),
+        Family::IgAdvertisers => super::ads::advertisers_using(doc, out),
         Family::IgAdsViewed => ads(doc, CompanySource::AdViewed, out),
         Family::IgAdsClicked => ads(doc, CompanySource::AdvertiserInteraction, out),
         _ => Err("is not an Instagram file".into()),
@@ -178,27 +178,6 @@ fn username_in_url(url: &str) -> Option<String> {
 fn item_time(item: &Value) -> Option<Unix> {
     let entry = item.get("string_list_data").and_then(Value::as_array).and_then(|l| l.first());
     entry.and_then(|e| unix(e.get("timestamp"))).or_else(|| unix(item.get("timestamp"))).or_else(|| first_time(item))
-}
-
-/// Advertisers that used a list or the owner's activity: `ig_custom_audiences_all_types` flags, or from
-/// 2025 label_values records read by position exactly as Facebook's.
-fn advertisers(doc: &Value, out: &mut Builder) -> Result<usize, String> {
-    let Some(items) = doc.get("ig_custom_audiences_all_types").and_then(Value::as_array) else {
-        return super::ads::advertisers_using(doc, out);
-    };
-    let mut read = 0;
-    for item in items {
-        let Some(name) = str_field(item, "advertiser_name") else { continue };
-        let flag = |k: &str| item.get(k).and_then(Value::as_bool).unwrap_or(false);
-        if flag("has_data_file_custom_audience") {
-            out.add_company(name, CompanySource::AdvertiserList, None, false);
-        }
-        if flag("has_remarketing_custom_audience") || flag("has_in_person_store_visit") {
-            out.add_company(name, CompanySource::AdvertiserActivity, None, false);
-        }
-        read += 1;
-    }
-    Ok(read)
 }
 
 /// Ads viewed (`impressions_history_ads_seen`) and clicked (`impressions_history_ads_clicked`): the
