@@ -4,7 +4,7 @@
 use datamap::archive::Input;
 use datamap::import::builder::{Builder, ThreadAcc};
 use datamap::import::families::Family;
-use datamap::import::{Monitor, ads, apps, devices, import, instagram, json, links, messages, people};
+use datamap::import::{Monitor, import, json, messages};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -62,33 +62,7 @@ pub fn parse_family(selector: u8, body: &[u8]) {
             out.merge_thread("inbox/fuzz_1", acc);
         }
     } else if let Ok(doc) = json::parse(body) {
-        let _ = match family {
-            Family::Profile => people::profile(&doc, &mut out).map(|()| 1),
-            Family::ConnectedApps => {
-                apps::connected(&doc, "fuzz.json", &["installed_apps_v2", "installed_apps"], &mut out)
-            }
-            Family::InstantGames => apps::connected(&doc, "fuzz.json", &["instant_games_played_v2"], &mut out),
-            Family::AppPosts => apps::posts(&doc, &mut out),
-            Family::OffMeta => ads::off_meta(&doc, &mut out),
-            Family::AdvertisersUsing => ads::advertisers_using(&doc, &mut out),
-            Family::AdvertisersContactList => ads::contact_lists(&doc, &mut out),
-            Family::AdvertisersInteracted => ads::interacted(&doc, &mut out),
-            Family::Devices => devices::devices(&doc, &mut out),
-            Family::LinkHistory => links::links(&doc, &mut out),
-            Family::IgProfile
-            | Family::IgConnections
-            | Family::IgFollowers
-            | Family::IgFollowing
-            | Family::IgCloseFriends
-            | Family::IgRequestsSent
-            | Family::IgRequestsReceived
-            | Family::IgApps
-            | Family::IgOffMeta
-            | Family::IgAdvertisers
-            | Family::IgAdsViewed
-            | Family::IgAdsClicked => instagram::parse(family, "fuzz.json", &doc, &mut out),
-            people_family => people::people(&doc, people_family, &mut out),
-        };
+        let _ = datamap::import::parse_family(family, "fuzz.json", &doc, &mut out);
     }
     let map = out.finish(None);
     // The finished map must be usable by every later stage; the exposure rules are the next to read it.

@@ -16,15 +16,8 @@ use std::time::{Duration, Instant};
 /// The tests count the process's import threads, so they must not overlap.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-fn wait_until_idle(harness: &mut Harness<'_, DatamapApp>) {
-    let started = Instant::now();
-    while harness.state().is_busy() {
-        assert!(started.elapsed() < Duration::from_secs(120), "the import did not finish");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run_steps(3);
-}
+mod common;
+use common::wait_until_idle;
 
 /// Threads of this process named `import`, from /proc: ImportJob's thread, and its unnamed workers, which
 /// inherit the name.

@@ -5,17 +5,10 @@ use datamap::cli::GuiOptions;
 use datamap::ui::app::{DatamapApp, Screen};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::time::{Duration, Instant};
 
-fn wait_until_idle(harness: &mut Harness<'_, DatamapApp>) {
-    let started = Instant::now();
-    while harness.state().is_busy() {
-        assert!(started.elapsed() < Duration::from_secs(120), "the import did not finish");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run_steps(3);
-}
+mod common;
+use common::wait_until_idle;
+use std::time::{Duration, Instant};
 
 #[test]
 fn toggling_redact_replaces_names_on_screen() {

@@ -209,7 +209,7 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
                     };
                     out.set_file(&path);
                     out.set_platform(group.platform);
-                    match parse(group, &path, &doc, &mut out) {
+                    match parse_family(group.family, &path, &doc, &mut out) {
                         Ok(_) => {
                             readable += 1;
                             out.read_from_platform();
@@ -273,8 +273,10 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
     Ok(out.finish(export_date))
 }
 
-fn parse(group: &Group, path: &str, doc: &Value, out: &mut Builder) -> Result<usize, String> {
-    match group.family {
+/// One parsed export file through its family's parser; the fuzz harness calls this too, so it exercises
+/// exactly the dispatch the import uses.
+pub fn parse_family(family: Family, path: &str, doc: &Value, out: &mut Builder) -> Result<usize, String> {
+    match family {
         Family::Profile => people::profile(doc, out).map(|()| 1),
         Family::Friends
         | Family::RemovedFriends
@@ -282,7 +284,7 @@ fn parse(group: &Group, path: &str, doc: &Value, out: &mut Builder) -> Result<us
         | Family::ReceivedRequests
         | Family::RejectedRequests
         | Family::Followers
-        | Family::Following => people::people(doc, group.family, out),
+        | Family::Following => people::people(doc, family, out),
         Family::ConnectedApps => apps::connected(doc, path, &["installed_apps_v2", "installed_apps"], out),
         Family::InstantGames => apps::connected(doc, path, &["instant_games_played_v2", "instant_games_played"], out),
         Family::AppPosts => apps::posts(doc, out),
@@ -303,7 +305,7 @@ fn parse(group: &Group, path: &str, doc: &Value, out: &mut Builder) -> Result<us
         | Family::IgOffMeta
         | Family::IgAdvertisers
         | Family::IgAdsViewed
-        | Family::IgAdsClicked => instagram::parse(group.family, path, doc, out),
+        | Family::IgAdsClicked => instagram::parse(family, path, doc, out),
         Family::Messages => Err("is a message file".into()),
     }
 }

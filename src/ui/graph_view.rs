@@ -94,8 +94,10 @@ impl GraphView {
     pub fn new(loaded: &Loaded) -> GraphView {
         let g = &loaded.graph.graph;
         // Size says how far a node reaches: its links, and for companies the people whose data it touched.
-        let people_affected =
-            |label: &str| loaded.rows.iter().find(|r| r.company.eq_ignore_ascii_case(label)).map_or(0, |r| r.people);
+        // One pass over the rows, so a map of thousands of companies opens without a quadratic search.
+        let people_by_company: std::collections::HashMap<String, usize> =
+            loaded.rows.iter().map(|r| (r.company.to_lowercase(), r.people)).collect();
+        let people_affected = |label: &str| people_by_company.get(&label.to_lowercase()).copied().unwrap_or(0);
         let radius: Vec<f32> = g
             .node_indices()
             .map(|n| match g[n].kind {
@@ -506,14 +508,12 @@ impl GraphView {
         let g = &loaded.graph.graph;
         let company = &g[company_node].label;
         let row = loaded.rows.iter().find(|r| r.company.eq_ignore_ascii_case(company))?;
-        let mut names: Vec<&str> = Vec::new();
-        for s in row.statements.iter().filter_map(|&i| loaded.statements.get(i)) {
-            for p in &s.people {
-                if !names.contains(&p.as_str()) {
-                    names.push(p);
-                }
-            }
-        }
+        let names: std::collections::HashSet<&str> = row
+            .statements
+            .iter()
+            .filter_map(|&i| loaded.statements.get(i))
+            .flat_map(|s| s.people.iter().map(String::as_str))
+            .collect();
         if names.is_empty() {
             return None;
         }

@@ -1,0 +1,16 @@
+//! Helpers the window tests share.
+
+use datamap::ui::app::DatamapApp;
+use egui_kittest::Harness;
+use std::time::{Duration, Instant};
+
+/// Step the window until its import has finished, then a few frames more for the map to draw.
+pub fn wait_until_idle(harness: &mut Harness<'_, DatamapApp>) {
+    let started = Instant::now();
+    while harness.state().is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(120), "the import did not finish");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
