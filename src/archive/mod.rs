@@ -245,6 +245,16 @@ pub struct EntryReader<'a> {
 
 impl EntryReader<'_> {
     pub fn read(&mut self, entry: usize) -> Result<Vec<u8>, String> {
+        let mut buf = Vec::new();
+        let len = self.read_into(entry, &mut buf)?.len();
+        buf.truncate(len);
+        Ok(buf)
+    }
+
+    /// [`read`](Self::read) into a buffer the caller keeps from one entry to the next: reading thousands of
+    /// entries into fresh buffers spends more time zeroing and faulting in pages than inflating. The buffer
+    /// only grows; the entry is the returned slice, not the whole buffer.
+    pub fn read_into<'b>(&mut self, entry: usize, buf: &'b mut Vec<u8>) -> Result<&'b [u8], String> {
         let Some(e) = self.archive.entries.get(entry) else {
             return Err("no such entry".into());
         };
@@ -259,8 +269,8 @@ impl EntryReader<'_> {
         let budget = limits::MAX_ENTRY_BYTES.min(limits::MAX_TOTAL_BYTES.saturating_sub(total.load(Ordering::Relaxed)));
         // The declared size can lie, so the ratio is also enforced on the bytes actually inflated.
         let mut ratio_cap = u64::MAX;
-        let mut buf = Vec::with_capacity(usize::try_from(e.size.min(budget)).unwrap_or(0));
-        match (&e.locator, self.sources.get_mut(e.input)) {
+        let expected = e.size.min(budget);
+        let len = match (&e.locator, self.sources.get_mut(e.input)) {
             (Locator::ZipIndex(i), Some(Source::Zip(zip))) => {
                 let file = zip.by_index(*i).map_err(|err| match err {
                     zip::result::ZipError::UnsupportedArchive(msg) if msg.contains("assword") => {
@@ -274,22 +284,21 @@ impl EntryReader<'_> {
                     return Err(bomb(file.size(), compressed));
                 }
                 let cap = budget.min(ratio_cap);
-                file.take(cap + 1).read_to_end(&mut buf).map_err(|err| format!("is damaged: {err}"))?;
-                if buf.len() as u64 > ratio_cap && ratio_cap <= budget {
-                    return Err(bomb(buf.len() as u64, compressed));
+                let len = fill(file, buf, expected, cap + 1).map_err(|err| format!("is damaged: {err}"))?;
+                if len as u64 > ratio_cap && ratio_cap <= budget {
+                    return Err(bomb(len as u64, compressed));
                 }
+                len
             }
             (Locator::File(path), _) => {
-                File::open(path)
-                    .and_then(|f| f.take(budget + 1).read_to_end(&mut buf))
-                    .map_err(|err| io_problem(&err))?;
+                File::open(path).and_then(|f| fill(f, buf, expected, budget + 1)).map_err(|err| io_problem(&err))?
             }
             _ => return Err("cannot be read".into()),
-        }
-        let len = buf.len() as u64;
+        };
+        let len64 = len as u64;
         let cap = budget.min(ratio_cap);
-        let after = total.fetch_add(len, Ordering::Relaxed).saturating_add(len);
-        if len > cap || after > limits::MAX_TOTAL_BYTES {
+        let after = total.fetch_add(len64, Ordering::Relaxed).saturating_add(len64);
+        if len64 > cap || after > limits::MAX_TOTAL_BYTES {
             return Err(if budget < limits::MAX_ENTRY_BYTES || after > limits::MAX_TOTAL_BYTES {
                 format!(
                     "would take the export past the {} cap on inflated JSON",
@@ -299,7 +308,35 @@ impl EntryReader<'_> {
                 format!("inflates past the {} cap for one file", limits::human_bytes(limits::MAX_ENTRY_BYTES))
             });
         }
-        Ok(buf)
+        Ok(buf.get(..len).unwrap_or_default())
+    }
+}
+
+/// Read `from` to its end, or to `limit` bytes, into the start of `buf`, and return how many bytes came.
+/// Unlike `read_to_end` it reuses the buffer's bytes as they are instead of zeroing them on every call.
+fn fill(mut from: impl Read, buf: &mut Vec<u8>, expected: u64, limit: u64) -> std::io::Result<usize> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    // One byte past the declared size, so a truthful entry ends in one pass and the end is seen.
+    let first = usize::try_from(expected).unwrap_or(0).saturating_add(1).min(limit);
+    if buf.len() < first {
+        buf.resize(first, 0);
+    }
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            if len >= limit {
+                return Ok(len);
+            }
+            let grown = len.saturating_mul(2).max(64 * 1024).min(limit);
+            buf.resize(grown, 0);
+        }
+        let end = buf.len().min(limit);
+        match from.read(buf.get_mut(len..end).unwrap_or_default()) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
 }
 

@@ -48,6 +48,7 @@ pub fn run(
         for _ in 0..workers {
             scope.spawn(|| {
                 let mut reader = archive.reader();
+                let mut buf = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(group) = groups.get(i) else { break };
@@ -60,7 +61,7 @@ pub fn run(
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let parsed = work(archive, &mut reader, group, monitor);
+                    let parsed = work(archive, &mut reader, &mut buf, group, monitor);
                     state.lock().unwrap_or_else(PoisonError::into_inner).done.insert(i, parsed);
                     changed.notify_all();
                 }
@@ -92,12 +93,12 @@ pub fn run(
 
 /// Read and parse one group. A panic here would leave the merge waiting forever, so it is caught and
 /// reported as a problem with the group's files, though no input is known to cause one.
-fn work(archive: &Archive, reader: &mut EntryReader, group: &Group, monitor: &Monitor) -> Parsed {
+fn work(archive: &Archive, reader: &mut EntryReader, buf: &mut Vec<u8>, group: &Group, monitor: &Monitor) -> Parsed {
     let attempt = catch_unwind(AssertUnwindSafe(|| {
         if group.family == Family::Messages {
-            thread(archive, reader, group, monitor)
+            thread(archive, reader, buf, group, monitor)
         } else {
-            docs(reader, group, monitor)
+            docs(reader, buf, group, monitor)
         }
     }));
     attempt.unwrap_or_else(|_| {
@@ -106,20 +107,20 @@ fn work(archive: &Archive, reader: &mut EntryReader, group: &Group, monitor: &Mo
     })
 }
 
-fn docs(reader: &mut EntryReader, group: &Group, monitor: &Monitor) -> Parsed {
+fn docs(reader: &mut EntryReader, buf: &mut Vec<u8>, group: &Group, monitor: &Monitor) -> Parsed {
     let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::with_capacity(group.entries.len());
     for &entry in &group.entries {
         if monitor.cancel.load(Ordering::Relaxed) {
             break;
         }
-        let doc = reader.read(entry).and_then(|bytes| json::parse(&bytes));
+        let doc = reader.read_into(entry, buf).and_then(json::parse);
         out.push((entry, doc.map(|d| dedupe_parts(group, d, &mut seen))));
     }
     Parsed::Docs(out)
 }
 
-fn thread(archive: &Archive, reader: &mut EntryReader, group: &Group, monitor: &Monitor) -> Parsed {
+fn thread(archive: &Archive, reader: &mut EntryReader, buf: &mut Vec<u8>, group: &Group, monitor: &Monitor) -> Parsed {
     let mut acc = ThreadAcc::default();
     let mut seen = messages::Seen::default();
     let mut results = Vec::with_capacity(group.entries.len());
@@ -127,7 +128,7 @@ fn thread(archive: &Archive, reader: &mut EntryReader, group: &Group, monitor: &
         if monitor.cancel.load(Ordering::Relaxed) {
             break;
         }
-        let parsed = reader.read(entry).and_then(|bytes| messages::parse_file(&bytes));
+        let parsed = reader.read_into(entry, buf).and_then(messages::parse_file);
         results.push((
             entry,
             parsed.map(|file| {
