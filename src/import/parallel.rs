@@ -1,8 +1,9 @@
 //! Inflating and parsing run on every core, while the records are merged on the calling thread in one fixed
-//! order, so the map never depends on which worker finished first. Workers take groups from a shared counter
+//! order, so the map never depends on which thread finished first. Threads take groups from a shared counter
 //! and may run at most [`AHEAD`] groups ahead of the merge, which bounds the memory held by parsed results
-//! waiting their turn. Inflating one entry overlaps with parsing another, so a multi-core import takes about
-//! as long as inflating alone.
+//! waiting their turn. The calling thread is one of the parsers: whenever the group it must merge next is not
+//! ready it parses another group instead of sleeping, so the import keeps one busy thread per core and no
+//! more, and threads rarely wait for each other.
 
 use super::builder::ThreadAcc;
 use super::families::Family;
@@ -29,23 +30,29 @@ pub enum Parsed {
 struct State {
     done: BTreeMap<usize, Parsed>,
     merged: usize,
+    /// Helpers asleep until the merge makes room; each side is woken only when the other waits for it,
+    /// because waking threads that have nothing to do costs more than parsing a small thread file.
+    helpers_waiting: usize,
 }
 
-/// Parse every group on worker threads and hand each to `merge`, in group order, on this thread.
+/// Parse every group on this thread and helper threads, and hand each to `merge`, in group order, on this
+/// thread.
 pub fn run(
     archive: &Archive,
     groups: &[Group],
     monitor: &Monitor,
     mut merge: impl FnMut(&Group, Parsed),
 ) -> Result<(), ImportError> {
-    let workers = std::thread::available_parallelism().map_or(2, usize::from).clamp(1, 64).min(groups.len().max(1));
+    let threads = std::thread::available_parallelism().map_or(2, usize::from).clamp(1, 64).min(groups.len().max(1));
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let state = Mutex::new(State { done: BTreeMap::new(), merged: 0 });
-    let changed = Condvar::new();
-    let window = AHEAD * workers;
+    let state = Mutex::new(State { done: BTreeMap::new(), merged: 0, helpers_waiting: 0 });
+    let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
+    // The merge waits on `ready` for the group it needs next; helpers wait on `room`.
+    let (ready, room) = (Condvar::new(), Condvar::new());
+    let window = AHEAD * threads;
     std::thread::scope(|scope| {
-        for _ in 0..workers {
+        for _ in 1..threads {
             scope.spawn(|| {
                 let mut reader = archive.reader();
                 let mut buf = Vec::new();
@@ -53,40 +60,59 @@ pub fn run(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(group) = groups.get(i) else { break };
                     {
-                        let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
+                        let mut s = lock();
                         while i >= s.merged + window && !stop.load(Ordering::Relaxed) {
-                            s = changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+                            s.helpers_waiting += 1;
+                            s = room.wait(s).unwrap_or_else(PoisonError::into_inner);
+                            s.helpers_waiting -= 1;
                         }
                     }
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
                     let parsed = work(archive, &mut reader, &mut buf, group, monitor);
-                    state.lock().unwrap_or_else(PoisonError::into_inner).done.insert(i, parsed);
-                    changed.notify_all();
+                    let mut s = lock();
+                    s.done.insert(i, parsed);
+                    if i == s.merged {
+                        ready.notify_one();
+                    }
                 }
             });
         }
         let result = (|| {
+            let mut reader = archive.reader();
+            let mut buf = Vec::new();
             for (i, group) in groups.iter().enumerate() {
                 monitor.check()?;
-                let parsed = {
-                    let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
-                    loop {
-                        if let Some(p) = s.done.remove(&i) {
-                            s.merged = i + 1;
-                            break p;
+                let parsed = loop {
+                    let mut s = lock();
+                    if let Some(p) = s.done.remove(&i) {
+                        s.merged = i + 1;
+                        if s.helpers_waiting > 0 {
+                            room.notify_all();
                         }
-                        s = changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+                        break p;
                     }
+                    // Only the merge moves `merged`, so the window cannot close while this group is parsed.
+                    if next.load(Ordering::Relaxed) < s.merged + window {
+                        drop(s);
+                        let j = next.fetch_add(1, Ordering::Relaxed);
+                        if let Some(other) = groups.get(j) {
+                            let parsed = work(archive, &mut reader, &mut buf, other, monitor);
+                            lock().done.insert(j, parsed);
+                        }
+                        continue;
+                    }
+                    drop(ready.wait(s).unwrap_or_else(PoisonError::into_inner));
                 };
-                changed.notify_all();
                 merge(group, parsed);
             }
             Ok(())
         })();
         stop.store(true, Ordering::Relaxed);
-        changed.notify_all();
+        // Taking the lock first means no helper is between its check of `stop` and its wait.
+        drop(lock());
+        room.notify_all();
         result
     })
 }
