@@ -4,7 +4,7 @@
 use datamap::archive::Input;
 use datamap::import::builder::{Builder, ThreadAcc};
 use datamap::import::families::Family;
-use datamap::import::{Monitor, import, json, messages};
+use datamap::import::{Monitor, apply_doc, import, messages, read_doc};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -61,8 +61,8 @@ pub fn parse_family(selector: u8, body: &[u8]) {
             messages::merge(file, &mut acc, &mut messages::Seen::default());
             out.merge_thread("inbox/fuzz_1", acc);
         }
-    } else if let Ok(doc) = json::parse(body) {
-        let _ = datamap::import::parse_family(family, "fuzz.json", &doc, &mut out);
+    } else if let Ok(doc) = read_doc(family, body) {
+        let _ = apply_doc(family, "fuzz.json", &doc, &mut out);
     }
     let map = out.finish(None);
     // The finished map must be usable by every later stage; the exposure rules are the next to read it.

@@ -205,3 +205,55 @@ proptest! {
         harness::import_bytes(&body);
     }
 }
+
+/// An off-Meta activity file near its common shape: the right or a wrong list key, businesses with or
+/// without a usable name, and events whose fields have any value.
+fn off_meta_doc() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        4 => (946_684_800i64..4_102_444_800).prop_map(|t| json!(t)),
+        2 => prop::sample::select(WORDS).prop_map(|s| json!(s)),
+        1 => json_value(),
+    ];
+    let event =
+        prop::collection::vec((prop::sample::select(&["timestamp", "type", "id", "x"][..]), leaf.clone()), 0..4)
+            .prop_map(|fields| Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()));
+    let events = prop_oneof![20 => prop::collection::vec(event, 0..6).prop_map(Value::Array), 1 => json_value()];
+    let name = prop_oneof![20 => prop::sample::select(&["Ada Ñandú", "Z\u{c3}\u{ab}", " Shop  Co ", "PAGE_VIEW"][..]).prop_map(|s| json!(s)), 4 => prop::sample::select(WORDS).prop_map(|s| json!(s)), 1 => json_value()];
+    let business = (name, events, prop::bool::weighted(0.95), prop::bool::weighted(0.2)).prop_map(
+        |(name, events, has_name, title)| {
+            let mut b = serde_json::Map::new();
+            if has_name {
+                b.insert("name".into(), name);
+            }
+            if title {
+                b.insert("title".into(), json!("Titled Co"));
+            }
+            b.insert("events".into(), events);
+            Value::Object(b)
+        },
+    );
+    let key = prop::sample::select(
+        &["off_facebook_activity_v2", "off_facebook_activity", "off_facebook_activity_v2", "other_v2"][..],
+    );
+    (key, prop::collection::vec(business, 0..4)).prop_map(|(key, list)| json!({ key: list }))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn the_off_meta_stream_reads_what_the_tree_reads(doc in off_meta_doc(), meta in any::<bool>()) {
+        use datamap::import::{builder::Builder, families::Family, off_meta, parse_family};
+        let body =
+            if meta { datamap::demo::meta_encode(&doc).into_bytes() } else { serde_json::to_vec(&doc).unwrap() };
+        if let Some(file) = off_meta::read(&body) {
+            let mut streamed = Builder::default();
+            let streamed_count = off_meta::add(&file, &mut streamed);
+            let mut tree = Builder::default();
+            let tree_count = parse_family(Family::OffMeta, "f.json", &json::parse(&body).unwrap(), &mut tree);
+            prop_assert_eq!(Ok(streamed_count), tree_count);
+            let (streamed, tree) = (streamed.finish(None), tree.finish(None));
+            prop_assert_eq!(serde_json::to_value(&streamed).unwrap(), serde_json::to_value(&tree).unwrap());
+        }
+    }
+}

@@ -13,6 +13,7 @@ pub mod instagram;
 pub mod json;
 pub mod links;
 pub mod messages;
+pub mod off_meta;
 mod parallel;
 pub mod people;
 mod scan;
@@ -209,13 +210,14 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
                     };
                     out.set_file(&path);
                     out.set_platform(group.platform);
-                    match parse_family(group.family, &path, &doc, &mut out) {
+                    match apply_doc(group.family, &path, &doc, &mut out) {
                         Ok(_) => {
                             readable += 1;
                             out.read_from_platform();
                             out.files_read.push(path);
                             if matches!(group.family, Family::Profile | Family::IgProfile)
-                                && let Some(name) = profile_name(group.family, &doc)
+                                && let Doc::Tree(doc) = &doc
+                                && let Some(name) = profile_name(group.family, doc)
                                 && let Some(input) = archive.entries().get(entry).map(|e| e.input)
                             {
                                 owners_by_input.entry(input).or_insert(name);
@@ -273,8 +275,34 @@ pub fn import_archive(archive: &mut Archive, monitor: &Monitor) -> Result<DataMa
     Ok(out.finish(export_date))
 }
 
-/// One parsed export file through its family's parser; the fuzz harness calls this too, so it exercises
-/// exactly the dispatch the import uses.
+/// One export file, read on a worker thread and ready to merge.
+pub enum Doc {
+    Tree(Value),
+    /// The off-Meta activity file in its common shape, read without a tree.
+    OffMeta(off_meta::OffMeta),
+}
+
+/// Read one file of `family`: the off-Meta file in its common shape as a stream, everything else (and that
+/// file in any other shape) into a tree.
+pub fn read_doc(family: Family, bytes: &[u8]) -> Result<Doc, String> {
+    if family == Family::OffMeta
+        && let Some(file) = off_meta::read(bytes)
+    {
+        return Ok(Doc::OffMeta(file));
+    }
+    json::parse(bytes).map(Doc::Tree)
+}
+
+/// Add one read file to the map through its family's reader; the fuzz harness calls this too, so it
+/// exercises exactly the dispatch the import uses.
+pub fn apply_doc(family: Family, path: &str, doc: &Doc, out: &mut Builder) -> Result<usize, String> {
+    match doc {
+        Doc::Tree(value) => parse_family(family, path, value, out),
+        Doc::OffMeta(file) => Ok(off_meta::add(file, out)),
+    }
+}
+
+/// One export file parsed into a tree, through its family's parser.
 pub fn parse_family(family: Family, path: &str, doc: &Value, out: &mut Builder) -> Result<usize, String> {
     match family {
         Family::Profile => people::profile(doc, out).map(|()| 1),

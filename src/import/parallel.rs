@@ -7,7 +7,7 @@
 
 use super::builder::ThreadAcc;
 use super::families::Family;
-use super::{Group, ImportError, Monitor, json, messages};
+use super::{Doc, Group, ImportError, Monitor, json, messages, read_doc};
 use crate::archive::{Archive, EntryReader};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
@@ -22,7 +22,7 @@ const AHEAD: usize = 4;
 pub enum Parsed {
     /// Files whose records merge into the map on the calling thread, with rows repeated from an earlier part
     /// already removed.
-    Docs(Vec<(usize, Result<Value, String>)>),
+    Docs(Vec<(usize, Result<Doc, String>)>),
     /// A message thread, already reduced to counts and times.
     Thread(Box<ThreadAcc>, Vec<(usize, Result<(), String>)>),
 }
@@ -140,8 +140,12 @@ fn docs(reader: &mut EntryReader, buf: &mut Vec<u8>, group: &Group, monitor: &Mo
         if monitor.cancel.load(Ordering::Relaxed) {
             break;
         }
-        let doc = reader.read_into(entry, buf).and_then(json::parse);
-        out.push((entry, doc.map(|d| dedupe_parts(group, d, &mut seen))));
+        let doc = reader.read_into(entry, buf).and_then(|bytes| match group.entries.len() {
+            1 => read_doc(group.family, bytes),
+            // Parts overlap, and rows are compared as trees.
+            _ => json::parse(bytes).map(|tree| Doc::Tree(dedupe_parts(group, tree, &mut seen))),
+        });
+        out.push((entry, doc));
     }
     Parsed::Docs(out)
 }
