@@ -32,13 +32,7 @@ pub fn off_meta(doc: &Value, out: &mut Builder) -> Result<usize, String> {
                 None => Vec::new(),
             },
         };
-        out.add_company(name, CompanySource::OffMetaActivity, None, false);
-        for (at, kind) in events {
-            out.add_company(name, CompanySource::OffMetaActivity, at, true);
-            if let Some(kind) = kind {
-                out.add_event_type(name, &kind);
-            }
-        }
+        out.add_company_events(name, CompanySource::OffMetaActivity, events.iter().map(|(at, k)| (*at, k.as_deref())));
         read += 1;
     }
     Ok(read)

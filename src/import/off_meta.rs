@@ -52,14 +52,11 @@ pub fn read(bytes: &[u8]) -> Option<OffMeta> {
 /// Add the businesses to the map exactly as [`super::ads::off_meta`] adds the same file read as a tree.
 pub fn add(file: &OffMeta, out: &mut Builder) -> usize {
     for business in &file.businesses {
-        let name = business.name.as_str();
-        out.add_company(name, CompanySource::OffMetaActivity, None, false);
-        for &(at, kind) in &business.events {
-            out.add_company(name, CompanySource::OffMetaActivity, at, true);
-            if let Some(kind) = kind.and_then(|k| file.types.get(k as usize)) {
-                out.add_event_type(name, kind);
-            }
-        }
+        let events = business
+            .events
+            .iter()
+            .map(|&(at, kind)| (at, kind.and_then(|k| file.types.get(k as usize)).map(String::as_str)));
+        out.add_company_events(&business.name, CompanySource::OffMetaActivity, events);
     }
     file.businesses.len()
 }
