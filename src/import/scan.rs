@@ -200,14 +200,31 @@ impl<'a> Scanner<'a> {
     fn key(&mut self) -> Scan<&'a [u8]> {
         self.ws();
         let start = self.pos;
-        let (raw, escaped) = self.string()?;
-        if escaped {
-            self.pos = start;
-            return self.fail("escaped key");
-        }
+        let raw = match self.message_key() {
+            Some(raw) => raw,
+            None => {
+                let (raw, escaped) = self.string()?;
+                if escaped {
+                    self.pos = start;
+                    return self.fail("escaped key");
+                }
+                raw
+            }
+        };
         self.expect(b':', "expected a colon")?;
         self.ws();
         Ok(raw)
+    }
+
+    /// At a quote: a key every message repeats, recognised whole (quotes included, so it is exactly that
+    /// key) without searching for its end; `None` for any other key.
+    fn message_key(&mut self) -> Option<&'a [u8]> {
+        const KEYS: [&[u8]; 4] = [b"\"sender_name\"", b"\"timestamp_ms\"", b"\"content\"", b"\"timestamp\""];
+        let at = self.bytes.get(self.pos..)?;
+        let quoted = KEYS.into_iter().find(|k| at.get(..k.len()) == Some(k))?;
+        let raw = self.bytes.get(self.pos + 1..self.pos + quoted.len() - 1)?;
+        self.pos += quoted.len();
+        Some(raw)
     }
 
     /// At a quote: the raw bytes up to the closing quote, checked as serde_json checks them.
