@@ -4,7 +4,9 @@
 #   1. the import's wall time against the inflate floor (only the JSON entries the import needs,
 #      inflated on one thread), and their ratio;
 #   2. the import's peak RSS;
-#   3. a plain Python (zipfile + json) baseline and the speed-up over it.
+#   3. a plain Python (zipfile + json) baseline and the speed-up over it;
+#   4. for the message files alone, parsing against inflating, each on one thread: the import can reach the
+#      floor only once parsing is at least as fast as inflating.
 # Each timing is the best of RUNS (default 3), because other processes on the machine add noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,13 +29,18 @@ found=$("$BIN" bench import "$HEAVY" | cut -d' ' -f2-)
 rss_kb=$( { /usr/bin/time -v "$BIN" bench import "$HEAVY" >/dev/null; } 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')
 python=$(for _ in $(seq "$RUNS"); do python3 bench/import_baseline.py "$HEAVY" | field python_seconds; done | best)
 pyfound=$(python3 bench/import_baseline.py "$HEAVY" | cut -d' ' -f2-)
+speeds=$("$BIN" bench scan "$HEAVY")
+msg_mb=$(echo "$speeds" | field message_bytes | awk '{printf "%.0f", $1 / 1048576}')
+msg_inflate=$(echo "$speeds" | field inflate_seconds)
+msg_parse=$(echo "$speeds" | field parse_seconds)
 
 printf '\nheavy export: %s (%s MiB JSON read), %s cores, best of %s runs\n' \
   "$(du -h "$HEAVY" | cut -f1)" "$json_mb" "$(nproc)" "$RUNS"
 printf '  rust   found: %s\n  python found: %s\n\n' "$found" "$pyfound"
 printf '%-34s %10s %10s %8s %8s\n' "figure" "datamap" "reference" "ratio" "target"
-awk -v i="$import" -v f="$floor" -v r="$rss_kb" -v p="$python" 'BEGIN {
+awk -v i="$import" -v f="$floor" -v r="$rss_kb" -v p="$python" -v mi="$msg_inflate" -v mp="$msg_parse" -v mb="$msg_mb" 'BEGIN {
   printf "%-34s %9.3fs %9.3fs %7.2fx %8s\n", "import vs inflate floor (1 thread)", i, f, i / f, "<= 1.0x"
   printf "%-34s %8.0fMB %10s %8s %8s\n", "peak RSS of the import", r / 1024, "-", "-", "<= 200MB"
   printf "%-34s %9.3fs %9.3fs %7.1fx %8s\n", "python baseline (speed-up)", i, p, p / i, ">= 5x"
+  printf "%-34s %9.3fs %9.3fs %7.2fx %8s\n", "messages (" mb " MiB): parse vs inflate", mp, mi, mp / mi, "-"
 }'

@@ -113,12 +113,22 @@ pub enum Command {
     MakeHeavy {
         out: PathBuf,
     },
-    /// Hidden: `datamap bench inflate|import PATH...`, the measurements behind bench/import.sh.
+    /// Hidden: `datamap bench inflate|import|scan PATH...`, the measurements behind bench/import.sh.
     Bench {
-        import: bool,
+        what: BenchKind,
         inputs: Vec<Input>,
     },
     Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BenchKind {
+    /// Inflate the JSON the import needs, on one thread: the floor.
+    Inflate,
+    /// The whole import.
+    Import,
+    /// Only the message files: inflating them and parsing them, each on one thread.
+    Scan,
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
@@ -185,16 +195,17 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
         }
         Some("bench") => {
             args.next();
-            let import = match args.next().as_deref() {
-                Some("import") => true,
-                Some("inflate") => false,
-                _ => return Err("bench takes inflate or import, then the export's paths".into()),
+            let what = match args.next().as_deref() {
+                Some("import") => BenchKind::Import,
+                Some("inflate") => BenchKind::Inflate,
+                Some("scan") => BenchKind::Scan,
+                _ => return Err("bench takes inflate, import or scan, then the export's paths".into()),
             };
             let inputs: Vec<Input> = args.map(|a| Input::Path(PathBuf::from(a))).collect();
             if inputs.is_empty() {
                 return Err("bench needs an export path".into());
             }
-            Ok(Command::Bench { import, inputs })
+            Ok(Command::Bench { what, inputs })
         }
         Some("make-demo") => {
             args.next();

@@ -5,7 +5,7 @@
 //! price is that the headless subcommands print nothing there when run from a terminal (see README).
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
-use datamap::cli::{self, Command, EXIT_OK, EXIT_UNUSABLE, ReportFormat};
+use datamap::cli::{self, BenchKind, Command, EXIT_OK, EXIT_UNUSABLE, ReportFormat};
 use datamap::import::{self, Monitor};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -60,13 +60,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Ok(Command::Bench { import, inputs }) => {
-            let measured = if import {
-                import::bench::timed_import(&inputs)
-            } else {
-                import::bench::inflate_floor(&inputs).map(|f| {
+        Ok(Command::Bench { what, inputs }) => {
+            let measured = match what {
+                BenchKind::Import => import::bench::timed_import(&inputs),
+                BenchKind::Scan => import::bench::message_speeds(&inputs),
+                BenchKind::Inflate => import::bench::inflate_floor(&inputs).map(|f| {
                     format!("inflate_seconds={:.3} files={} json_bytes={}", f.time.as_secs_f64(), f.files, f.bytes)
-                })
+                }),
             };
             match measured {
                 Ok(line) => {

@@ -1,7 +1,9 @@
 //! Measurements behind `bench/import.sh`: the inflate floor (every JSON entry the import needs, inflated on
-//! one thread and thrown away) and the import itself, timed inside the process so start-up is not counted.
+//! one thread and thrown away), the import itself, and how fast message files are parsed compared with
+//! inflated, all timed inside the process so start-up is not counted.
 
-use super::{ImportError, Monitor, import, plan};
+use super::families::Family;
+use super::{ImportError, Monitor, import, messages, plan};
 use crate::archive::{Archive, Input};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -46,5 +48,29 @@ pub fn timed_import(inputs: &[Input]) -> Result<String, ImportError> {
         events,
         map.threads.len(),
         messages
+    ))
+}
+
+/// Message files only, each step on one thread: the best of five times to inflate them all and to parse them
+/// all (already in memory). Parsing slower than inflating is what keeps the import above the floor.
+pub fn message_speeds(inputs: &[Input]) -> Result<String, ImportError> {
+    let archive = Archive::open(inputs)?;
+    let entries: Vec<usize> =
+        plan(&archive).into_iter().filter(|g| g.family == Family::Messages).flat_map(|g| g.entries).collect();
+    let mut reader = archive.reader();
+    let mut buf = Vec::new();
+    let best = |mut run: Box<dyn FnMut() -> usize + '_>| {
+        (0..5).map(|_| (Instant::now(), run())).map(|(start, n)| (start.elapsed(), n)).min().unwrap_or_default()
+    };
+    let (inflate, bytes) =
+        best(Box::new(|| entries.iter().map(|&e| reader.read_into(e, &mut buf).map_or(0, <[u8]>::len)).sum()));
+    let files: Vec<Vec<u8>> = entries.iter().filter_map(|&e| archive.reader().read(e).ok()).collect();
+    let (scan, messages) =
+        best(Box::new(|| files.iter().filter_map(|f| messages::parse_file(f).ok()).map(|f| f.messages.len()).sum()));
+    Ok(format!(
+        "message_files={} message_bytes={bytes} messages={messages} inflate_seconds={:.3} parse_seconds={:.3}",
+        entries.len(),
+        inflate.as_secs_f64(),
+        scan.as_secs_f64()
     ))
 }

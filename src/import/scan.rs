@@ -14,9 +14,8 @@
 
 use super::messages::{Message, NO_SENDER, ThreadFile, hash_bytes};
 use super::text::fix_meta_text;
-use super::time::unix;
+use super::time::unix_int;
 use crate::model::Unix;
-use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -600,13 +599,13 @@ impl<'a> Scanner<'a> {
                 let n = digits.iter().fold(0i64, |n, &d| n * 10 + i64::from(d - b'0'));
                 let n = if negative { -n } else { n };
                 // `-0` is a float to serde_json, but a time of 0 is unknown either way.
-                Ok((Some(n), unix(Some(&Value::from(n)))))
+                Ok((Some(n), unix_int(n)))
             }
             Some(b'"') => {
                 let (raw, escaped) = self.string()?;
                 let bytes = self.unescaped(raw, escaped)?;
                 let n = std::str::from_utf8(bytes).ok().and_then(|s| s.trim().parse::<i64>().ok());
-                Ok((None, n.and_then(|n| unix(Some(&Value::from(n))))))
+                Ok((None, n.and_then(unix_int)))
             }
             _ => {
                 self.skip(true)?;

@@ -15,6 +15,11 @@ pub fn unix(value: Option<&Value>) -> Option<Unix> {
         Value::String(s) => s.trim().parse::<i64>().ok()?,
         _ => return None,
     };
+    unix_int(raw)
+}
+
+/// [`unix`] of an integer, for readers that parse numbers themselves.
+pub fn unix_int(raw: i64) -> Option<Unix> {
     let seconds = if raw.unsigned_abs() >= 100_000_000_000 { raw / 1000 } else { raw };
     (EARLIEST..LATEST).contains(&seconds).then_some(seconds)
 }
