@@ -58,7 +58,7 @@ pub fn parse_family(selector: u8, body: &[u8]) {
     if family == Family::Messages {
         if let Ok(file) = messages::parse_file(body) {
             let mut acc = ThreadAcc::default();
-            messages::merge(file, &mut acc, &mut messages::Seen::default());
+            messages::merge(file, &mut acc, &mut messages::Seen::default(), false);
             out.merge_thread("inbox/fuzz_1", acc);
         }
     } else if let Ok(doc) = read_doc(family, body) {

@@ -95,8 +95,12 @@ fn read(bytes: &[u8], scanner: bool) -> Result<ThreadFile, String> {
     Ok(file)
 }
 
-/// Add one file of a thread to its accumulator, skipping messages already seen in an earlier part.
-pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen) -> usize {
+/// Add one file of a thread to its accumulator, skipping the messages an earlier file of the thread already
+/// counted (the parts of a split thread overlap, and a thread can come in several zips). Messages within one
+/// file are never merged, as rows within one list file are not. `seen` holds the earlier files' messages;
+/// this file's are added to it only when `more` files of the thread follow, which spares a thread in one
+/// file (most threads) a set insert per message.
+pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen, more: bool) -> usize {
     if acc.title.is_none() {
         acc.title = file.title;
     }
@@ -109,12 +113,19 @@ pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen) -> usize {
     let mut per_sender = vec![0u64; file.senders.len()];
     // Stable across files: the sender's name, not this file's index for it, goes into the key.
     let sender_keys: Vec<u32> = file.senders.iter().map(|s| hash_str(s) as u32).collect();
-    seen.reserve(file.messages.len());
+    let earlier = !seen.is_empty();
+    let mut this_file = Vec::with_capacity(if more { file.messages.len() } else { 0 });
     let mut read = 0;
     for m in &file.messages {
-        let sender_key = sender_keys.get(m.sender as usize).copied().unwrap_or(0);
-        if m.at.is_some() && !seen.insert((m.exact, sender_key, m.text_hash)) {
-            continue;
+        // A message without a time cannot be told from another, so it is never taken for a copy.
+        if m.at.is_some() {
+            let key = (m.exact, sender_keys.get(m.sender as usize).copied().unwrap_or(0), m.text_hash);
+            if earlier && seen.contains(&key) {
+                continue;
+            }
+            if more {
+                this_file.push(key);
+            }
         }
         if let Some(n) = per_sender.get_mut(m.sender as usize) {
             *n += 1;
@@ -127,6 +138,7 @@ pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen) -> usize {
             *acc.senders.entry(name).or_default() += n;
         }
     }
+    seen.extend(this_file);
     read
 }
 
@@ -511,8 +523,15 @@ mod tests {
             r#"{"messages": [{"sender_name": "B", "timestamp_ms": 1600000000000, "content": "0"},
                              {"sender_name": "A", "timestamp_ms": 1700000000000, "content": "1"}]}"#,
         );
-        assert_eq!(merge(a, &mut acc, &mut seen), 1);
-        assert_eq!(merge(b, &mut acc, &mut seen), 1);
+        assert_eq!(merge(a, &mut acc, &mut seen, true), 1);
+        assert_eq!(merge(b, &mut acc, &mut seen, false), 1);
         assert_eq!((acc.messages, acc.senders.get("A"), acc.senders.get("B")), (2, Some(&1), Some(&1)));
+        // Two equal messages in one file are two messages, whether or not more parts follow.
+        let twice = r#"{"messages": [{"sender_name": "A", "timestamp_ms": 1700000000000, "content": "1"},
+                                     {"sender_name": "A", "timestamp_ms": 1700000000000, "content": "1"}]}"#;
+        for more in [true, false] {
+            let mut acc = ThreadAcc::default();
+            assert_eq!(merge(part(twice), &mut acc, &mut Seen::default(), more), 2);
+        }
     }
 }

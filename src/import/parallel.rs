@@ -154,10 +154,11 @@ fn thread(archive: &Archive, reader: &mut EntryReader, buf: &mut Vec<u8>, group:
     let mut acc = ThreadAcc::default();
     let mut seen = messages::Seen::default();
     let mut results = Vec::with_capacity(group.entries.len());
-    for &entry in &group.entries {
+    for (n, &entry) in group.entries.iter().enumerate() {
         if monitor.cancel.load(Ordering::Relaxed) {
             break;
         }
+        let more = n + 1 < group.entries.len();
         let parsed = reader.read_into(entry, buf).and_then(messages::parse_file);
         results.push((
             entry,
@@ -165,7 +166,7 @@ fn thread(archive: &Archive, reader: &mut EntryReader, buf: &mut Vec<u8>, group:
                 if let Some(e) = archive.entries().get(entry) {
                     acc.files.push(e.path.clone());
                 }
-                messages::merge(file, &mut acc, &mut seen);
+                messages::merge(file, &mut acc, &mut seen, more);
             }),
         ));
     }
