@@ -85,7 +85,7 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
 
 fn main() {
     // The window tunes the allocator the same way before it draws anything.
-    datamap::ui::memory::keep_freed_memory();
+    datamap::memory::keep_freed_memory();
     let loaded = synthetic(6_000, 4_000, 300, 7);
     let edges = loaded.graph.graph.edge_count();
     let ctx = egui::Context::default();

@@ -7,7 +7,6 @@ pub mod batch;
 pub mod details;
 pub mod graph_view;
 pub mod job;
-pub mod memory;
 pub mod palette;
 pub mod raster;
 pub mod screenshot;
@@ -25,7 +24,6 @@ use std::sync::atomic::Ordering;
 pub const APP_ID: &str = "datamap";
 
 pub fn run(options: GuiOptions) -> i32 {
-    memory::keep_freed_memory();
     let screenshot_mode = options.screenshot.is_some();
     let viewport = egui::ViewportBuilder::default()
         .with_title("datamap — who had your Facebook data")
