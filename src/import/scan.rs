@@ -63,6 +63,40 @@ pub fn thread(body: &str, file: &mut ThreadFile) -> Scan<()> {
     Ok(())
 }
 
+/// The keys the scanner acts on; every other key is `Other`.
+#[derive(Clone, Copy, PartialEq)]
+enum Key {
+    Messages,
+    Participants,
+    Title,
+    ThreadName,
+    ThreadType,
+    Name,
+    SenderName,
+    TimestampMs,
+    Timestamp,
+    Content,
+    Other,
+}
+
+impl Key {
+    fn of(raw: &[u8]) -> Key {
+        match raw {
+            b"messages" => Key::Messages,
+            b"participants" => Key::Participants,
+            b"title" => Key::Title,
+            b"thread_name" => Key::ThreadName,
+            b"thread_type" => Key::ThreadType,
+            b"name" => Key::Name,
+            b"sender_name" => Key::SenderName,
+            b"timestamp_ms" => Key::TimestampMs,
+            b"timestamp" => Key::Timestamp,
+            b"content" => Key::Content,
+            _ => Key::Other,
+        }
+    }
+}
+
 /// Which kind of value the bytes at a key hold; only strings are looked at further.
 enum Str<'a> {
     /// The raw bytes between the quotes, and whether they contain escapes.
@@ -196,34 +230,39 @@ impl<'a> Scanner<'a> {
 
     /// A key and its colon; keys the scanner matches on must be written plainly, because serde_json compares
     /// them unescaped.
-    fn key(&mut self) -> Scan<&'a [u8]> {
+    fn key(&mut self) -> Scan<Key> {
         self.ws();
         let start = self.pos;
-        let raw = match self.message_key() {
-            Some(raw) => raw,
+        let key = match self.quoted_key() {
+            Some(key) => key,
             None => {
                 let (raw, escaped) = self.string()?;
                 if escaped {
                     self.pos = start;
                     return self.fail("escaped key");
                 }
-                raw
+                Key::of(raw)
             }
         };
         self.expect(b':', "expected a colon")?;
         self.ws();
-        Ok(raw)
+        Ok(key)
     }
 
     /// At a quote: a key every message repeats, recognised whole (quotes included, so it is exactly that
-    /// key) without searching for its end; `None` for any other key.
-    fn message_key(&mut self) -> Option<&'a [u8]> {
-        const KEYS: [&[u8]; 4] = [b"\"sender_name\"", b"\"timestamp_ms\"", b"\"content\"", b"\"timestamp\""];
+    /// key) without searching for its end or comparing it again; `None` for any other key.
+    fn quoted_key(&mut self) -> Option<Key> {
+        const REPEATED: [(&[u8], Key); 5] = [
+            (b"\"sender_name\"", Key::SenderName),
+            (b"\"timestamp_ms\"", Key::TimestampMs),
+            (b"\"content\"", Key::Content),
+            (b"\"is_geoblocked_for_viewer\"", Key::Other),
+            (b"\"timestamp\"", Key::Timestamp),
+        ];
         let at = self.bytes.get(self.pos..)?;
-        let quoted = KEYS.into_iter().find(|k| at.get(..k.len()) == Some(k))?;
-        let raw = self.bytes.get(self.pos + 1..self.pos + quoted.len() - 1)?;
+        let (quoted, key) = REPEATED.into_iter().find(|(k, _)| at.get(..k.len()) == Some(k))?;
         self.pos += quoted.len();
-        Some(raw)
+        Some(key)
     }
 
     /// At a quote: the raw bytes up to the closing quote, checked as serde_json checks them.
@@ -436,15 +475,15 @@ impl<'a> Scanner<'a> {
         }
         loop {
             match self.key()? {
-                b"messages" => self.messages(file)?,
-                b"participants" => self.participants(file)?,
-                b"title" | b"thread_name" => {
+                Key::Messages => self.messages(file)?,
+                Key::Participants => self.participants(file)?,
+                Key::Title | Key::ThreadName => {
                     let title = self.text(true)?;
                     if file.title.is_none() {
                         file.title = title;
                     }
                 }
-                b"thread_type" => {
+                Key::ThreadType => {
                     file.group = match self.str_or_skip(true)? {
                         Str::Text(raw, escaped) => match self.unescaped(raw, escaped)? {
                             b"RegularGroup" => Some(true),
@@ -498,7 +537,7 @@ impl<'a> Scanner<'a> {
         }
         let mut name = None;
         loop {
-            if self.key()? == b"name" {
+            if self.key()? == Key::Name {
                 name = self.text(true)?;
             } else {
                 self.skip(true)?;
@@ -539,14 +578,14 @@ impl<'a> Scanner<'a> {
         if !self.open_empty(b'}')? {
             loop {
                 match self.key()? {
-                    b"sender_name" => {
+                    Key::SenderName => {
                         if let Str::Text(raw, escaped) = self.str_or_skip(false)? {
                             m.sender = self.sender(raw, escaped, file)?;
                         }
                     }
-                    b"timestamp_ms" => (exact, ms) = self.time()?,
-                    b"timestamp" => s = self.time()?.1,
-                    b"content" => {
+                    Key::TimestampMs => (exact, ms) = self.time()?,
+                    Key::Timestamp => s = self.time()?.1,
+                    Key::Content => {
                         m.text_hash = match self.str_or_skip(false)? {
                             Str::Text(raw, _) => hash_bytes(raw),
                             Str::Other => 0,
