@@ -234,6 +234,14 @@ impl<'a> Scanner<'a> {
         self.ws();
         let start = self.pos;
         let key = match self.quoted_key() {
+            // Meta writes `"key": value`: one colon, one space, then the value.
+            Some(key)
+                if self.bytes.get(self.pos..self.pos + 2) == Some(b": ")
+                    && !matches!(self.bytes.get(self.pos + 2), Some(b' ' | b'\n' | b'\r' | b'\t')) =>
+            {
+                self.pos += 2;
+                return Ok(key);
+            }
             Some(key) => key,
             None => {
                 let (raw, escaped) = self.string()?;
