@@ -633,7 +633,24 @@ impl<'a> Scanner<'a> {
     /// ([`unix`]). Fractions and huge numbers are left to serde_json, whose float parsing decides them.
     fn time(&mut self) -> Scan<(Option<i64>, Option<Unix>)> {
         match self.peek() {
-            Some(b'-' | b'0'..=b'9') => {
+            // The usual case, a positive integer, read in one pass.
+            Some(b'1'..=b'9') => {
+                let start = self.pos;
+                let mut n = 0i64;
+                while let Some(d @ b'0'..=b'9') = self.peek() {
+                    // At most 18 digits, so this cannot overflow.
+                    if self.pos - start == 18 {
+                        return self.fail("number left to serde_json");
+                    }
+                    n = n * 10 + i64::from(d - b'0');
+                    self.pos += 1;
+                }
+                if let Some(b'.' | b'e' | b'E') = self.peek() {
+                    return self.fail("number left to serde_json");
+                }
+                Ok((Some(n), unix_int(n)))
+            }
+            Some(b'-' | b'0') => {
                 let (raw, integer) = self.number()?;
                 if !integer || raw.len() > 18 {
                     return self.fail("number left to serde_json");
