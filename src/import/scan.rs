@@ -299,7 +299,18 @@ impl<'a> Scanner<'a> {
                 }
                 Some(b'\\') => {
                     escaped = true;
-                    self.escape()?;
+                    // Meta writes every non-ASCII byte as `\u00XX`, usually several in a row.
+                    let mut latin1 = false;
+                    while let Some([b'\\', b'u', b'0', b'0', hi, lo]) = self.bytes.get(self.pos..self.pos + 6)
+                        && hi.is_ascii_hexdigit()
+                        && lo.is_ascii_hexdigit()
+                    {
+                        self.pos += 6;
+                        latin1 = true;
+                    }
+                    if !latin1 {
+                        self.escape()?;
+                    }
                 }
                 Some(b) if b < 0x20 => return self.fail("control character in string"),
                 Some(_) => self.pos += 1,
@@ -312,11 +323,6 @@ impl<'a> Scanner<'a> {
         match self.bytes.get(self.pos + 1) {
             Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
                 self.pos += 2;
-                Ok(())
-            }
-            // Meta writes every non-ASCII byte as `\u00XX`, so that escape is checked without the general path.
-            Some(b'u') if latin1_escape(self.bytes.get(self.pos..).unwrap_or_default()).is_some() => {
-                self.pos += 6;
                 Ok(())
             }
             Some(b'u') => match decode_u(self.bytes.get(self.pos..).unwrap_or_default()) {
