@@ -903,6 +903,8 @@ mod tests {
             r#"{"messages": ["\q"]}"#,
             r#"{"messages": ["\ud800"]}"#,
             r#"{"messages": ["\u12"]}"#,
+            r#"{"messages": ["\u00c3\u00g1"]}"#,
+            r#"{"messages": ["\u00c3\u0"]}"#,
             r#"{"messages": [tru]}"#,
             r#"{"messages": []} x"#,
             r#"{"messages": [],}"#,
