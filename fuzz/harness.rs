@@ -56,7 +56,14 @@ pub fn parse_family(selector: u8, body: &[u8]) {
     let mut out = Builder::default();
     out.set_file("fuzz.json");
     if family == Family::Messages {
-        if let Ok(file) = messages::parse_file(body) {
+        // The scanner must read exactly what the serde path it stands in for reads.
+        let view = |f: &messages::ThreadFile| {
+            let messages: Vec<_> = f.messages.iter().map(|m| (m.at, m.exact, m.sender, m.text_hash)).collect();
+            (f.participants.clone(), f.title.clone(), f.group, f.senders.clone(), messages)
+        };
+        let scanned = messages::parse_file(body);
+        assert_eq!(scanned.as_ref().map(view), messages::parse_file_serde(body).as_ref().map(view));
+        if let Ok(file) = scanned {
             let mut acc = ThreadAcc::default();
             messages::merge(file, &mut acc, &mut messages::Seen::default(), false);
             out.merge_thread("inbox/fuzz_1", acc);

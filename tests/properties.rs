@@ -257,3 +257,50 @@ proptest! {
         }
     }
 }
+
+/// A Messenger thread file near the shapes Meta writes: messages whose usual fields hold any value, in any
+/// layout (compact, pretty, Meta's escaped text), sometimes cut short or with one byte changed.
+fn message_file() -> impl Strategy<Value = Vec<u8>> {
+    let value = prop_oneof![
+        4 => (1_000_000_000_000i64..4_000_000_000_000).prop_map(|t| json!(t)),
+        4 => prop::sample::select(WORDS).prop_map(|s| json!(s)),
+        1 => json_value(),
+    ];
+    let key = prop::sample::select(
+        &["sender_name", "timestamp_ms", "timestamp", "content", "is_geoblocked_for_viewer", "photos", "name"][..],
+    );
+    let message = prop::collection::vec((key, value.clone()), 0..5)
+        .prop_map(|fields| Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()));
+    let names = prop::collection::vec(prop::sample::select(WORDS).prop_map(|s| json!({ "name": s })), 0..3);
+    let doc = (prop::collection::vec(message, 0..6), names, value).prop_map(
+        |(messages, participants, title)| json!({"participants": participants, "title": title, "messages": messages}),
+    );
+    (doc, 0..3u8, any::<prop::sample::Index>(), any::<u8>(), 0..4u8).prop_map(|(doc, layout, at, byte, change)| {
+        let mut text = match layout {
+            0 => serde_json::to_vec(&doc).unwrap(),
+            1 => serde_json::to_vec_pretty(&doc).unwrap(),
+            _ => datamap::demo::meta_encode(&doc).into_bytes(),
+        };
+        let at = at.index(text.len().max(1));
+        match change {
+            0 if at < text.len() => text.truncate(at),
+            1 if at < text.len() => text[at] = byte,
+            _ => {}
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn the_message_scanner_reads_what_serde_reads(body in message_file()) {
+        use datamap::import::messages::{ThreadFile, parse_file, parse_file_serde};
+        let view = |f: ThreadFile| {
+            let messages: Vec<_> = f.messages.iter().map(|m| (m.at, m.exact, m.sender, m.text_hash)).collect();
+            (f.participants, f.title, f.group, f.senders, messages)
+        };
+        prop_assert_eq!(parse_file(&body).map(view), parse_file_serde(&body).map(view));
+    }
+}
