@@ -255,6 +255,8 @@ macro_rules! ignore_containers {
     };
 }
 
+pub(super) use {ignore_containers, ignore_other_types};
+
 macro_rules! ignore_strings {
     () => {
         fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
@@ -324,18 +326,39 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
     }
 }
 
-/// The keys this parser reads; matching them in the visitor means keys are never allocated.
-enum Key {
+/// The keys both readers act on; matching them in the visitor means keys are never allocated.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Key {
     Messages,
     Participants,
     Title,
     ThreadName,
     ThreadType,
+    /// A participant's name.
+    Name,
     SenderName,
     TimestampMs,
     Timestamp,
     Content,
     Other,
+}
+
+impl Key {
+    pub(super) fn of(raw: &[u8]) -> Key {
+        match raw {
+            b"messages" => Key::Messages,
+            b"participants" => Key::Participants,
+            b"title" => Key::Title,
+            b"thread_name" => Key::ThreadName,
+            b"thread_type" => Key::ThreadType,
+            b"name" => Key::Name,
+            b"sender_name" => Key::SenderName,
+            b"timestamp_ms" => Key::TimestampMs,
+            b"timestamp" => Key::Timestamp,
+            b"content" => Key::Content,
+            _ => Key::Other,
+        }
+    }
 }
 
 impl<'de> de::Deserialize<'de> for Key {
@@ -352,18 +375,7 @@ impl Visitor<'_> for KeyVisitor {
         f.write_str("a key")
     }
     fn visit_str<E: de::Error>(self, k: &str) -> Result<Key, E> {
-        Ok(match k {
-            "messages" => Key::Messages,
-            "participants" => Key::Participants,
-            "title" => Key::Title,
-            "thread_name" => Key::ThreadName,
-            "thread_type" => Key::ThreadType,
-            "sender_name" => Key::SenderName,
-            "timestamp_ms" => Key::TimestampMs,
-            "timestamp" => Key::Timestamp,
-            "content" => Key::Content,
-            _ => Key::Other,
-        })
+        Ok(Key::of(k.as_bytes()))
     }
 }
 

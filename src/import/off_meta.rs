@@ -7,6 +7,7 @@
 //! the same map.
 
 use super::builder::Builder;
+use super::messages::{ignore_containers, ignore_other_types};
 use super::text::fix_meta_text;
 use super::time::unix;
 use crate::archive::limits::MAX_JSON_VALUES;
@@ -278,29 +279,8 @@ impl<'de> Visitor<'de> for EventType<'_> {
         file.type_index.insert(kind.to_owned(), i);
         Ok(Some(i))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<u32>, E> {
-        Ok(None)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<u32>, E> {
-        Ok(None)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<u32>, E> {
-        Ok(None)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<u32>, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Option<u32>, E> {
-        Ok(None)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<u32>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<u32>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
+    ignore_other_types!();
+    ignore_containers!();
 }
 
 #[cfg(test)]

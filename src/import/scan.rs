@@ -12,7 +12,7 @@
 //! than serde_json allows) it gives up as well. [`super::messages::parse_file`] then re-reads the file with the
 //! serde path, so an error here never changes the result, only its cost.
 
-use super::messages::{Message, NO_SENDER, ThreadFile, hash_bytes};
+use super::messages::{Key, Message, NO_SENDER, ThreadFile, hash_bytes};
 use super::text::fix_meta_text;
 use super::time::unix_int;
 use crate::model::Unix;
@@ -61,40 +61,6 @@ pub fn thread(body: &str, file: &mut ThreadFile) -> Scan<()> {
         return s.fail("trailing characters");
     }
     Ok(())
-}
-
-/// The keys the scanner acts on; every other key is `Other`.
-#[derive(Clone, Copy, PartialEq)]
-enum Key {
-    Messages,
-    Participants,
-    Title,
-    ThreadName,
-    ThreadType,
-    Name,
-    SenderName,
-    TimestampMs,
-    Timestamp,
-    Content,
-    Other,
-}
-
-impl Key {
-    fn of(raw: &[u8]) -> Key {
-        match raw {
-            b"messages" => Key::Messages,
-            b"participants" => Key::Participants,
-            b"title" => Key::Title,
-            b"thread_name" => Key::ThreadName,
-            b"thread_type" => Key::ThreadType,
-            b"name" => Key::Name,
-            b"sender_name" => Key::SenderName,
-            b"timestamp_ms" => Key::TimestampMs,
-            b"timestamp" => Key::Timestamp,
-            b"content" => Key::Content,
-            _ => Key::Other,
-        }
-    }
 }
 
 /// Which kind of value the bytes at a key hold; only strings are looked at further.
