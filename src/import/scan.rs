@@ -54,7 +54,7 @@ pub fn thread(body: &str, file: &mut ThreadFile) -> Scan<()> {
     if s.peek() == Some(b'{') {
         s.top_object(file)?;
     } else {
-        s.skip(false)?;
+        s.skip(true)?;
     }
     s.ws();
     if s.pos < s.bytes.len() {
@@ -357,9 +357,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Skip one value of any shape without recursion. `strict` is for values serde_json would have built into
-    /// a `Value`, where it also refuses numbers it cannot represent; the scanner refuses every fraction,
-    /// exponent and long integer there, and leaves them to serde_json.
+    /// Skip one value of any shape without recursion. `strict` is for values serde_json parses rather than
+    /// ignores (built into a `Value`, or a scalar handed to a visitor: the whole document, the `messages`
+    /// value, a message, a sender), where it also refuses numbers it cannot represent; the scanner refuses
+    /// every fraction, exponent and long integer there, and leaves them to serde_json.
     fn skip(&mut self, strict: bool) -> Scan<()> {
         let base = self.depth;
         // Bit n set: the container at depth base + n + 1 is an object.
@@ -530,7 +531,7 @@ impl<'a> Scanner<'a> {
 
     fn messages(&mut self, file: &mut ThreadFile) -> Scan<()> {
         if self.peek() != Some(b'[') {
-            return self.skip(false);
+            return self.skip(true);
         }
         file.has_messages = true;
         if self.open_empty(b']')? {
@@ -542,7 +543,7 @@ impl<'a> Scanner<'a> {
                 let m = self.message(file)?;
                 file.messages.push(m);
             } else {
-                self.skip(false)?;
+                self.skip(true)?;
             }
             if !self.next_in(b']')? {
                 return Ok(());
@@ -559,7 +560,7 @@ impl<'a> Scanner<'a> {
             loop {
                 match self.key()? {
                     Key::SenderName => {
-                        if let Str::Text(raw, escaped) = self.str_or_skip(false)? {
+                        if let Str::Text(raw, escaped) = self.str_or_skip(true)? {
                             m.sender = self.sender(raw, escaped, file)?;
                         }
                     }
