@@ -94,7 +94,9 @@ pub fn run(
                         break p;
                     }
                     // Only the merge moves `merged`, so the window cannot close while this group is parsed.
-                    if next.load(Ordering::Relaxed) < s.merged + window {
+                    // Once every group is taken, this thread waits instead of asking again and again.
+                    let unclaimed = next.load(Ordering::Relaxed);
+                    if unclaimed < groups.len() && unclaimed < s.merged + window {
                         drop(s);
                         let j = next.fetch_add(1, Ordering::Relaxed);
                         if let Some(other) = groups.get(j) {
