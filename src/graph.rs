@@ -113,6 +113,16 @@ pub struct MapGraph {
 const MAX_GROUP_FOR_LINKS: usize = 12;
 
 impl MapGraph {
+    /// Members per category, hubs not counted, for the legends on screen and in saved images.
+    pub fn category_counts(&self) -> Vec<(Category, usize)> {
+        let g = &self.graph;
+        Category::ALL
+            .iter()
+            .map(|c| (*c, g.node_indices().filter(|n| g[*n].category == *c && g[*n].kind != NodeKind::Hub).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
     pub fn build(map: &DataMap, rows: &[Row]) -> MapGraph {
         let mut graph = UnGraph::new_undirected();
         let owner = graph.add_node(Node {

@@ -3,7 +3,7 @@
 //! label is real text. Like the PNG card it carries a title, the export date, the headline counts, the
 //! legend and the footer; whatever data it is given (redacted or not) is exactly what it shows.
 
-use crate::graph::{Category, EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use crate::pipeline::Loaded;
 use crate::ui::palette::{category_color, edge_color};
 use crate::ui::share_card::{FOOTER, headline, title};
@@ -77,7 +77,7 @@ pub fn graph_svg(loaded: &Loaded, size: [f32; 2]) -> String {
         *x += width;
         at
     };
-    for (category, count) in category_counts(loaded) {
+    for (category, count) in loaded.graph.category_counts() {
         let label = escape(&format!("{} {count}", category.label()));
         let x = place(&mut x, &mut y, label.chars().count());
         let _ = writeln!(
@@ -171,16 +171,6 @@ pub fn graph_svg(loaded: &Loaded, size: [f32; 2]) -> String {
         writeln!(s, r##"<text x="{MARGIN}" y="{}" font-size="13" fill="#666">{}</text>"##, h - 14.0, escape(FOOTER));
     s.push_str("</svg>\n");
     s
-}
-
-/// Members per category (hubs not counted), like the on-screen legend.
-fn category_counts(loaded: &Loaded) -> Vec<(Category, usize)> {
-    let g = &loaded.graph.graph;
-    Category::ALL
-        .iter()
-        .map(|c| (*c, g.node_indices().filter(|n| g[*n].category == *c && g[*n].kind != NodeKind::Hub).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect()
 }
 
 #[cfg(test)]

@@ -639,12 +639,4 @@ fn describe(loaded: &Loaded, node: usize) -> String {
     }
 }
 
-/// Counts per category, for the legend.
-pub fn category_counts(loaded: &Loaded) -> Vec<(Category, usize)> {
-    let g = &loaded.graph.graph;
-    Category::ALL
-        .iter()
-        .map(|c| (*c, g.node_indices().filter(|n| g[*n].category == *c && g[*n].kind != NodeKind::Hub).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
+

@@ -4,7 +4,7 @@
 //! locally. It is drawn by a private, headless egui context and rasterised on the CPU, so it needs no
 //! window, display or GPU, and never shows tooltips, menus or whatever else is on screen.
 
-use super::graph_view::{GraphView, category_counts};
+use super::graph_view::GraphView;
 use super::palette::category_color;
 use super::raster::{self, Textures};
 use super::table_view::TableView;
@@ -59,7 +59,7 @@ pub fn card_ui(ui: &mut egui::Ui, loaded: &Loaded, view: View, graph: &mut Graph
         );
         ui.horizontal_wrapped(|ui| {
             // Each entry is kept whole, so a wrap never separates a dot from its words.
-            let mut entries: Vec<(Option<egui::Color32>, String)> = category_counts(loaded)
+            let mut entries: Vec<(Option<egui::Color32>, String)> = loaded.graph.category_counts()
                 .into_iter()
                 .map(|(category, count)| {
                     (Some(category_color(category, dark)), format!("{} {count}", category.label()))

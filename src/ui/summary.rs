@@ -1,7 +1,6 @@
 //! The side panel beside the map: whose export this is, the headline counts, the legend, and any warnings
 //! from the import (files that were skipped, guesses that were made).
 
-use super::graph_view::category_counts;
 use super::palette::category_color;
 use crate::model::{AppStatus, Relation};
 use crate::pipeline::Loaded;
@@ -43,7 +42,7 @@ pub fn summary_ui(ui: &mut egui::Ui, loaded: &Loaded) {
     ui.add_space(12.0);
     ui.label(egui::RichText::new("Legend").strong());
     let dark = ui.visuals().dark_mode;
-    for (category, count) in category_counts(loaded) {
+    for (category, count) in loaded.graph.category_counts() {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
             ui.painter().circle_filled(rect.center(), 6.0, category_color(category, dark));
