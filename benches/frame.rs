@@ -42,15 +42,8 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
         map.companies.push(Company {
             name: format!("Company {i}"),
             sources: s,
-            first_seen: None,
-            last_seen: None,
             events: rng.range(0, 40) as u64,
-            event_types: Default::default(),
-            files: Vec::new(),
-            by_source: Default::default(),
-            events_per_year: Default::default(),
-            event_days: Vec::new(),
-            platforms: Vec::new(),
+            ..Company::default()
         });
     }
     for g in 0..groups {

@@ -239,15 +239,7 @@ mod tests {
         map.companies.push(Company {
             name: "Shop".into(),
             sources: vec![CompanySource::OffMetaActivity, CompanySource::AdvertiserList],
-            first_seen: None,
-            last_seen: None,
-            events: 0,
-            event_types: Default::default(),
-            files: Vec::new(),
-            by_source: Default::default(),
-            events_per_year: Default::default(),
-            event_days: Vec::new(),
-            platforms: Vec::new(),
+            ..Company::default()
         });
         let g = MapGraph::build(&map, &[]);
         // owner, friends hub, A, advertiser hub, Shop, off-Meta hub

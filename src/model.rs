@@ -109,7 +109,7 @@ pub struct Person {
     pub platforms: Vec<Platform>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct Company {
     pub name: String,
     pub sources: Vec<CompanySource>,

@@ -195,19 +195,7 @@ impl Builder {
         }
         let key = company_key(name);
         let index = *self.company_by_key.entry(key).or_insert_with(|| {
-            self.companies.push(Company {
-                name: name.to_owned(),
-                sources: Vec::new(),
-                first_seen: None,
-                last_seen: None,
-                events: 0,
-                event_types: BTreeMap::new(),
-                files: Vec::new(),
-                by_source: BTreeMap::new(),
-                events_per_year: BTreeMap::new(),
-                event_days: Vec::new(),
-                platforms: Vec::new(),
-            });
+            self.companies.push(Company { name: name.to_owned(), ..Company::default() });
             self.companies.len() - 1
         });
         let company = &mut self.companies[index];

@@ -638,5 +638,3 @@ fn describe(loaded: &Loaded, node: usize) -> String {
         },
     }
 }
-
-

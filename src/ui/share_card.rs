@@ -59,7 +59,9 @@ pub fn card_ui(ui: &mut egui::Ui, loaded: &Loaded, view: View, graph: &mut Graph
         );
         ui.horizontal_wrapped(|ui| {
             // Each entry is kept whole, so a wrap never separates a dot from its words.
-            let mut entries: Vec<(Option<egui::Color32>, String)> = loaded.graph.category_counts()
+            let mut entries: Vec<(Option<egui::Color32>, String)> = loaded
+                .graph
+                .category_counts()
                 .into_iter()
                 .map(|(category, count)| {
                     (Some(category_color(category, dark)), format!("{} {count}", category.label()))
