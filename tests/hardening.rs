@@ -153,6 +153,17 @@ struct RawEntry<'a> {
     data: &'a [u8],
 }
 
+/// A zip written byte by byte with one good friends list and `bad`, a followers entry: the import must warn about the followers file
+/// with `warning` and still read the friend.
+fn raw_entry_beside_a_friend(s: &Scratch, file: &str, bad: RawEntry, memory_kib: Option<u64>, warning: &str) {
+    let mut zip = RawZip::default();
+    zip.stored(FRIENDS, br#"{"friends_v2": [{"name": "Bea Sample", "timestamp": 1500000000}]}"#);
+    zip.add(bad);
+    let path = s.file(file, &zip.finish());
+    let doc = read_with_warning(&report(&path, memory_kib), FOLLOWERS, warning);
+    assert_eq!(people(&doc), ["Bea Sample"]);
+}
+
 impl RawZip {
     fn stored(&mut self, name: &str, data: &[u8]) -> &mut Self {
         let mut crc = flate2::Crc::new();
@@ -317,19 +328,9 @@ fn corrupt_compressed_data() {
 fn encrypted_entries() {
     let s = Scratch::new("encrypted");
     let secret = br#"{"followers_v3": [{"name": "Gus Follower"}]}"#;
-    let mut zip = RawZip::default();
-    zip.stored(FRIENDS, br#"{"friends_v2": [{"name": "Bea Sample", "timestamp": 1500000000}]}"#);
-    zip.add(RawEntry {
-        name: FOLLOWERS,
-        method: 0,
-        flags: 1,
-        crc: 0,
-        declared_size: secret.len() as u32,
-        data: secret,
-    });
-    let path = s.file("facebook-export.zip", &zip.finish());
-    let doc = read_with_warning(&report(&path, None), FOLLOWERS, "is encrypted");
-    assert_eq!(people(&doc), ["Bea Sample"]);
+    let declared_size = secret.len() as u32;
+    let encrypted = RawEntry { name: FOLLOWERS, method: 0, flags: 1, crc: 0, declared_size, data: secret };
+    raw_entry_beside_a_friend(&s, "facebook-export.zip", encrypted, None, "is encrypted");
 
     let mut only = RawZip::default();
     only.add(RawEntry {
@@ -381,12 +382,8 @@ const MEMORY_KIB: u64 = 1_600_000;
 fn zip_bomb_entry_inflating_past_the_cap() {
     let s = Scratch::new("bomb-cap");
     let (stream, crc, inflated) = deflated_string_field(b"{\"followers_v3\": [{\"name\": \"", 600, b"\"}]}");
-    let mut zip = RawZip::default();
-    zip.stored(FRIENDS, br#"{"friends_v2": [{"name": "Bea Sample", "timestamp": 1500000000}]}"#);
-    zip.add(RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: inflated as u32, data: &stream });
-    let path = s.file("facebook-export.zip", &zip.finish());
-    let doc = read_with_warning(&report(&path, Some(MEMORY_KIB)), FOLLOWERS, "over the 512.0 MiB cap for one file");
-    assert_eq!(people(&doc), ["Bea Sample"]);
+    let bomb = RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: inflated as u32, data: &stream };
+    raw_entry_beside_a_friend(&s, "facebook-export.zip", bomb, Some(MEMORY_KIB), "over the 512.0 MiB cap for one file");
 }
 
 #[test]
@@ -394,20 +391,12 @@ fn zip_bomb_with_an_extreme_ratio() {
     let s = Scratch::new("bomb-ratio");
     // 64 MiB from about 64 KiB: under the size cap, but no JSON compresses 1000 to 1.
     let (stream, crc, inflated) = deflated_string_field(b"{\"followers_v3\": [{\"name\": \"", 64, b"\"}]}");
-    let mut zip = RawZip::default();
-    zip.stored(FRIENDS, br#"{"friends_v2": [{"name": "Bea Sample", "timestamp": 1500000000}]}"#);
-    zip.add(RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: inflated as u32, data: &stream });
-    let path = s.file("facebook-export.zip", &zip.finish());
-    let doc = read_with_warning(&report(&path, Some(MEMORY_KIB)), FOLLOWERS, "a sign of a zip bomb");
-    assert_eq!(people(&doc), ["Bea Sample"]);
+    let bomb = RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: inflated as u32, data: &stream };
+    raw_entry_beside_a_friend(&s, "facebook-export.zip", bomb, Some(MEMORY_KIB), "a sign of a zip bomb");
 
     // The same bomb declaring 1 KiB: inflating stops at the declared size, and the lie is the warning.
-    let mut zip = RawZip::default();
-    zip.stored(FRIENDS, br#"{"friends_v2": [{"name": "Bea Sample", "timestamp": 1500000000}]}"#);
-    zip.add(RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: 1024, data: &stream });
-    let path = s.file("facebook-lying.zip", &zip.finish());
-    let doc = read_with_warning(&report(&path, Some(MEMORY_KIB)), FOLLOWERS, "larger than its declared");
-    assert_eq!(people(&doc), ["Bea Sample"]);
+    let lying = RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: 1024, data: &stream };
+    raw_entry_beside_a_friend(&s, "facebook-lying.zip", lying, Some(MEMORY_KIB), "larger than its declared");
 
     // The fixture's bomb (40 MiB of spaces) through the command line too.
     let fixture = s.0.join("fixture.zip");
@@ -590,12 +579,8 @@ fn a_single_2gb_string() {
     // 2 GiB of string, honestly declared: refused from the central directory, before a byte is inflated.
     let (stream, crc, inflated) = deflated_string_field(b"{\"followers_v3\": [{\"name\": \"", 2048, b"\"}]}");
     assert!(inflated > 2 << 30 && stream.len() < 4 << 20);
-    let mut zip = RawZip::default();
-    zip.stored(FRIENDS, br#"{"friends_v2": [{"name": "Bea Sample", "timestamp": 1500000000}]}"#);
-    zip.add(RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: inflated as u32, data: &stream });
-    let path = s.file("facebook-export.zip", &zip.finish());
-    let doc = read_with_warning(&report(&path, Some(MEMORY_KIB)), FOLLOWERS, "is 2.0 GiB when inflated, over the");
-    assert_eq!(people(&doc), ["Bea Sample"]);
+    let huge = RawEntry { name: FOLLOWERS, method: 8, flags: 0, crc, declared_size: inflated as u32, data: &stream };
+    raw_entry_beside_a_friend(&s, "facebook-export.zip", huge, Some(MEMORY_KIB), "is 2.0 GiB when inflated, over the");
 
     // The same string as a loose JSON file on disk (sparse, so the test writes almost nothing): refused from
     // its size alone.
