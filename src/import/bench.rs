@@ -59,18 +59,27 @@ pub fn message_speeds(inputs: &[Input]) -> Result<String, ImportError> {
         plan(&archive).into_iter().filter(|g| g.family == Family::Messages).flat_map(|g| g.entries).collect();
     let mut reader = archive.reader();
     let mut buf = Vec::new();
-    let best = |mut run: Box<dyn FnMut() -> usize + '_>| {
-        (0..5).map(|_| (Instant::now(), run())).map(|(start, n)| (start.elapsed(), n)).min().unwrap_or_default()
-    };
     let (inflate, bytes) =
-        best(Box::new(|| entries.iter().map(|&e| reader.read_into(e, &mut buf).map_or(0, <[u8]>::len)).sum()));
-    let files: Vec<Vec<u8>> = entries.iter().filter_map(|&e| archive.reader().read(e).ok()).collect();
+        best_of_five(|| entries.iter().map(|&e| reader.read_into(e, &mut buf).map_or(0, <[u8]>::len)).sum());
+    let files: Vec<Vec<u8>> = entries.iter().filter_map(|&e| reader.read(e).ok()).collect();
     let (scan, messages) =
-        best(Box::new(|| files.iter().filter_map(|f| messages::parse_file(f).ok()).map(|f| f.messages.len()).sum()));
+        best_of_five(|| files.iter().filter_map(|f| messages::parse_file(f).ok()).map(|f| f.messages.len()).sum());
     Ok(format!(
         "message_files={} message_bytes={bytes} messages={messages} inflate_seconds={:.3} parse_seconds={:.3}",
         entries.len(),
         inflate.as_secs_f64(),
         scan.as_secs_f64()
     ))
+}
+
+/// The shortest of five runs, and what the run returned.
+fn best_of_five(mut run: impl FnMut() -> usize) -> (Duration, usize) {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            let n = run();
+            (start.elapsed(), n)
+        })
+        .min()
+        .unwrap_or_default()
 }
