@@ -3,7 +3,8 @@
 //! inflated, all timed inside the process so start-up is not counted.
 
 use super::families::Family;
-use super::{ImportError, Monitor, import, messages, plan};
+use super::messages::{self, Texts};
+use super::{ImportError, Monitor, import, plan};
 use crate::archive::{Archive, Input};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -55,15 +56,24 @@ pub fn timed_import(inputs: &[Input]) -> Result<String, ImportError> {
 /// all (already in memory). Parsing slower than inflating is what keeps the import above the floor.
 pub fn message_speeds(inputs: &[Input]) -> Result<String, ImportError> {
     let archive = Archive::open(inputs)?;
-    let entries: Vec<usize> =
-        plan(&archive).into_iter().filter(|g| g.family == Family::Messages).flat_map(|g| g.entries).collect();
+    // As the import reads them: texts are hashed only in threads split over several files.
+    let entries: Vec<(usize, Texts)> = plan(&archive)
+        .into_iter()
+        .filter(|g| g.family == Family::Messages)
+        .flat_map(|g| {
+            let texts = if g.entries.len() > 1 { Texts::Hash } else { Texts::Skip };
+            g.entries.into_iter().map(move |e| (e, texts))
+        })
+        .collect();
     let mut reader = archive.reader();
     let mut buf = Vec::new();
     let (inflate, bytes) =
-        best_of_five(|| entries.iter().map(|&e| reader.read_into(e, &mut buf).map_or(0, <[u8]>::len)).sum());
-    let files: Vec<Vec<u8>> = entries.iter().filter_map(|&e| reader.read(e).ok()).collect();
-    let (scan, messages) =
-        best_of_five(|| files.iter().filter_map(|f| messages::parse_file(f).ok()).map(|f| f.messages.len()).sum());
+        best_of_five(|| entries.iter().map(|&(e, _)| reader.read_into(e, &mut buf).map_or(0, <[u8]>::len)).sum());
+    let files: Vec<(Vec<u8>, Texts)> =
+        entries.iter().filter_map(|&(e, texts)| Some((reader.read(e).ok()?, texts))).collect();
+    let (scan, messages) = best_of_five(|| {
+        files.iter().filter_map(|(f, texts)| messages::parse_file_with(f, *texts).ok()).map(|f| f.messages.len()).sum()
+    });
     Ok(format!(
         "message_files={} message_bytes={bytes} messages={messages} inflate_seconds={:.3} parse_seconds={:.3}",
         entries.len(),

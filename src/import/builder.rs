@@ -32,13 +32,37 @@ impl ThreadAcc {
 
     /// Count one message at `at`; the caller credits its sender.
     pub fn add_time(&mut self, at: Option<Unix>) {
-        self.messages += 1;
-        if let Some(t) = at {
+        self.add_times([at]);
+    }
+
+    /// Count messages at these times. A thread's messages come in time order, so most follow one on the same
+    /// day: the year and the day are recorded once per run of one day, not once per message.
+    pub fn add_times(&mut self, times: impl IntoIterator<Item = Option<Unix>>) {
+        // The day of the current run and how many messages it has.
+        let mut run: Option<(i64, u64)> = None;
+        for at in times {
+            self.messages += 1;
+            let Some(t) = at else { continue };
             self.first = Some(self.first.map_or(t, |f| f.min(t)));
             self.last = Some(self.last.map_or(t, |l| l.max(t)));
-            *self.per_year.entry(time::year(t)).or_default() += 1;
-            self.days.insert(t.div_euclid(86_400) as i32);
+            let day = t.div_euclid(86_400);
+            match &mut run {
+                Some((d, n)) if *d == day => *n += 1,
+                _ => {
+                    if let Some((d, n)) = run.replace((day, 1)) {
+                        self.add_day(d, n);
+                    }
+                }
+            }
         }
+        if let Some((d, n)) = run {
+            self.add_day(d, n);
+        }
+    }
+
+    fn add_day(&mut self, day: i64, messages: u64) {
+        *self.per_year.entry(time::year(day * 86_400)).or_default() += messages;
+        self.days.insert(day as i32);
     }
 }
 

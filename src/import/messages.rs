@@ -64,27 +64,40 @@ pub fn differential_serde_only(on: bool) {
     SERDE_ONLY.store(on, Ordering::SeqCst);
 }
 
+/// Whether to hash each message's text. Only a thread split over several files needs the hashes, to find the
+/// messages its parts share; hashing costs a tenth of the parse, so a thread in one file skips it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Texts {
+    Hash,
+    /// Every `text_hash` may be left 0.
+    Skip,
+}
+
 pub fn parse_file(bytes: &[u8]) -> Result<ThreadFile, String> {
-    read(bytes, !SERDE_ONLY.load(Ordering::Relaxed))
+    parse_file_with(bytes, Texts::Hash)
+}
+
+pub fn parse_file_with(bytes: &[u8], texts: Texts) -> Result<ThreadFile, String> {
+    read(bytes, !SERDE_ONLY.load(Ordering::Relaxed), texts)
 }
 
 /// [`parse_file`] without the scanner: the reference it is compared with.
 pub fn parse_file_serde(bytes: &[u8]) -> Result<ThreadFile, String> {
-    read(bytes, false)
+    read(bytes, false, Texts::Hash)
 }
 
-fn read(bytes: &[u8], scanner: bool) -> Result<ThreadFile, String> {
+fn read(bytes: &[u8], scanner: bool, texts: Texts) -> Result<ThreadFile, String> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty".into());
     }
-    // Validating the whole file once is several times faster than serde_json validating string by string.
-    let body = std::str::from_utf8(body).map_err(|e| format!("is not UTF-8 text ({e})"))?;
     let mut file = ThreadFile::default();
-    if !scanner || scan::thread(body, &mut file).is_err() {
+    if !scanner || scan::thread(body, &mut file, texts).is_err() {
         // The scanner gives up on invalid JSON and a few rare valid forms; serde_json reads those by the same
         // rules (or words the error), so giving up costs time, never a different result.
         file = ThreadFile::default();
+        // Validating the whole file once is several times faster than serde_json validating string by string.
+        let body = std::str::from_utf8(body).map_err(|e| format!("is not UTF-8 text ({e})"))?;
         let mut de = serde_json::Deserializer::from_str(body);
         FileSeed(&mut file).deserialize(&mut de).map_err(|e| format!("is not valid JSON ({e})"))?;
         de.end().map_err(|e| format!("is not valid JSON ({e})"))?;
@@ -116,12 +129,12 @@ pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen, more: bool)
     let earlier = !seen.is_empty();
     let mut this_file = Vec::with_capacity(if more { file.messages.len() } else { 0 });
     let mut read = 0;
-    for m in &file.messages {
+    let kept = file.messages.iter().filter(|m| {
         // A message without a time cannot be told from another, so it is never taken for a copy.
         if m.at.is_some() {
             let key = (m.exact, sender_keys.get(m.sender as usize).copied().unwrap_or(0), m.text_hash);
             if earlier && seen.contains(&key) {
-                continue;
+                return false;
             }
             if more {
                 this_file.push(key);
@@ -130,9 +143,10 @@ pub fn merge(file: ThreadFile, acc: &mut ThreadAcc, seen: &mut Seen, more: bool)
         if let Some(n) = per_sender.get_mut(m.sender as usize) {
             *n += 1;
         }
-        acc.add_time(m.at);
         read += 1;
-    }
+        true
+    });
+    acc.add_times(kept.map(|m| m.at));
     for (name, n) in file.senders.into_iter().zip(per_sender) {
         if n > 0 {
             *acc.senders.entry(name).or_default() += n;

@@ -156,12 +156,14 @@ fn thread(archive: &Archive, reader: &mut EntryReader, buf: &mut Vec<u8>, group:
     let mut acc = ThreadAcc::default();
     let mut seen = messages::Seen::default();
     let mut results = Vec::with_capacity(group.entries.len());
+    // Only the parts of a split thread are compared message by message.
+    let texts = if group.entries.len() > 1 { messages::Texts::Hash } else { messages::Texts::Skip };
     for (n, &entry) in group.entries.iter().enumerate() {
         if monitor.cancel.load(Ordering::Relaxed) {
             break;
         }
         let more = n + 1 < group.entries.len();
-        let parsed = reader.read_into(entry, buf).and_then(messages::parse_file);
+        let parsed = reader.read_into(entry, buf).and_then(|bytes| messages::parse_file_with(bytes, texts));
         results.push((
             entry,
             parsed.map(|file| {

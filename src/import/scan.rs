@@ -7,12 +7,16 @@
 //! It never allocates per message: keys are compared as raw bytes, senders are looked up by their raw bytes,
 //! and a message's text is hashed as written, never unescaped.
 //!
+//! It checks that the file is UTF-8 as it goes: outside strings it accepts only ASCII, and inside them it
+//! checks each non-ASCII character where it meets one. Meta writes every non-ASCII character as an escape,
+//! so a thread file usually has none, and this spares a separate pass over the whole file.
+//!
 //! It is deliberately at least as strict as serde_json: whatever serde_json refuses, it refuses too, and on a
 //! few rare valid forms it cannot answer for exactly (escaped keys, fractional or huge times, nesting deeper
 //! than serde_json allows) it gives up as well. [`super::messages::parse_file`] then re-reads the file with the
 //! serde path, so an error here never changes the result, only its cost.
 
-use super::messages::{Key, Message, NO_SENDER, ThreadFile, hash_bytes};
+use super::messages::{Key, Message, NO_SENDER, Texts, ThreadFile, hash_bytes};
 use super::text::fix_meta_text;
 use super::time::unix_int;
 use crate::model::Unix;
@@ -40,10 +44,12 @@ impl fmt::Display for ScanError {
 
 type Scan<T> = Result<T, ScanError>;
 
-/// Read one thread file into `file`. `body` is the whole file, already checked to be UTF-8.
-pub fn thread(body: &str, file: &mut ThreadFile) -> Scan<()> {
+/// Read one thread file into `file`. `body` is the whole file, without a byte order mark; a file that is not
+/// UTF-8 is refused.
+pub fn thread(body: &[u8], file: &mut ThreadFile, texts: Texts) -> Scan<()> {
     let mut s = Scanner {
-        bytes: body.as_bytes(),
+        bytes: body,
+        texts,
         pos: 0,
         depth: 0,
         scratch: Vec::new(),
@@ -86,6 +92,7 @@ impl Hasher for RawHasher {
 
 struct Scanner<'a> {
     bytes: &'a [u8],
+    texts: Texts,
     pos: usize,
     /// Containers open around `pos`.
     depth: usize,
@@ -93,25 +100,63 @@ struct Scanner<'a> {
     scratch: Vec<u8>,
     /// Sender names as they appear in the file, to their index in [`ThreadFile::senders`].
     senders: HashMap<&'a [u8], u32, BuildHasherDefault<RawHasher>>,
-    /// The first few of those: most threads have a handful of senders, and comparing a name with each costs
-    /// less than hashing it.
-    few_senders: Vec<(&'a [u8], u32)>,
+    /// The first few of those, with their [`ends`]: most threads have a handful of senders, and comparing a
+    /// name's ends with each costs less than hashing it.
+    few_senders: Vec<(u64, &'a [u8], u32)>,
 }
 
 const FEW_SENDERS: usize = 8;
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// The bytes of `w` (little-endian) that are a quote, a backslash or a control character: the only bytes that
-/// end a run of plain string text. Bits above the lowest may be false alarms (a borrow carries into the next
+/// The bytes of `w` (little-endian) that are a quote, a backslash, a control character or not ASCII: the only
+/// bytes that end a run of plain string text. Bits above the lowest may be false alarms (a borrow carries into the next
 /// byte), but the lowest set bit is always the first such byte, which is all the caller uses.
 fn special(w: u64) -> u64 {
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
     let quote = zero(w ^ (ONES * u64::from(b'"')));
     let backslash = zero(w ^ (ONES * u64::from(b'\\')));
     let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-    quote | backslash | control
+    quote | backslash | control | (w & HIGHS)
 }
+
+/// The first eight bytes of `at` as one little-endian word.
+fn word(at: &[u8]) -> Option<u64> {
+    Some(u64::from_le_bytes(*at.first_chunk::<8>()?))
+}
+
+/// The length and the first and last eight bytes of a name, folded into one word: two names that differ
+/// almost always differ there, so a full compare is rarely needed to tell them apart.
+fn ends(raw: &[u8]) -> u64 {
+    match (word(raw), raw.last_chunk::<8>()) {
+        (Some(first), Some(last)) => first ^ u64::from_le_bytes(*last).rotate_left(7) ^ raw.len() as u64,
+        _ => raw.iter().fold(raw.len() as u64, |h, &b| h << 8 | u64::from(b)),
+    }
+}
+
+/// Whether `tail` follows the first eight bytes of `at`; a fixed length, so it compiles to word compares.
+fn follows<const N: usize>(at: &[u8], tail: &[u8; N]) -> bool {
+    at.get(8..).and_then(<[u8]>::first_chunk::<N>) == Some(tail)
+}
+
+/// The number eight ASCII digits (a little-endian word) spell, or `None` if any byte is not a digit.
+fn eight_digits(w: u64) -> Option<i64> {
+    const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const ZEROS: u64 = ONES * 0x30;
+    // Each byte is 0x30..=0x39: its high nibble is 3 and adding 6 does not carry out of the low nibble.
+    if w & HIGH_NIBBLES != ZEROS || w.wrapping_add(ONES * 6) & HIGH_NIBBLES != ZEROS {
+        return None;
+    }
+    // Pairs of digits, then pairs of pairs, then the two halves.
+    let w = (w & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul(10 << 8 | 1) >> 8;
+    let w = (w & 0x00FF_00FF_00FF_00FF).wrapping_mul(100 << 16 | 1) >> 16;
+    Some(((w & 0x0000_FFFF_0000_FFFF).wrapping_mul(10_000 << 32 | 1) >> 32) as i64)
+}
+
+const SENDER_: u64 = u64::from_le_bytes(*b"\"sender_");
+const TIMESTA: u64 = u64::from_le_bytes(*b"\"timesta");
+const CONTENT: u64 = u64::from_le_bytes(*b"\"content");
+const IS_GEOB: u64 = u64::from_le_bytes(*b"\"is_geob");
 
 fn hex_digit(b: u8) -> Option<u16> {
     char::from(b).to_digit(16).map(|d| d as u16)
@@ -224,18 +269,19 @@ impl<'a> Scanner<'a> {
     }
 
     /// At a quote: a key every message repeats, recognised whole (quotes included, so it is exactly that
-    /// key) without searching for its end or comparing it again; `None` for any other key.
+    /// key) without searching for its end or comparing it again; `None` for any other key. The first eight
+    /// bytes tell the candidates apart, so each key costs two word compares.
     fn quoted_key(&mut self) -> Option<Key> {
-        const REPEATED: [(&[u8], Key); 5] = [
-            (b"\"sender_name\"", Key::SenderName),
-            (b"\"timestamp_ms\"", Key::TimestampMs),
-            (b"\"content\"", Key::Content),
-            (b"\"is_geoblocked_for_viewer\"", Key::Other),
-            (b"\"timestamp\"", Key::Timestamp),
-        ];
         let at = self.bytes.get(self.pos..)?;
-        let (quoted, key) = REPEATED.into_iter().find(|(k, _)| at.get(..k.len()) == Some(k))?;
-        self.pos += quoted.len();
+        let (len, key) = match word(at)? {
+            SENDER_ if follows(at, b"name\"") => (13, Key::SenderName),
+            TIMESTA if follows(at, b"mp_ms\"") => (14, Key::TimestampMs),
+            TIMESTA if follows(at, b"mp\"") => (11, Key::Timestamp),
+            CONTENT if follows(at, b"\"") => (9, Key::Content),
+            IS_GEOB if follows(at, b"locked_for_viewer\"") => (26, Key::Other),
+            _ => return None,
+        };
+        self.pos += len;
         Some(key)
     }
 
@@ -279,8 +325,24 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 Some(b) if b < 0x20 => return self.fail("control character in string"),
+                Some(b) if b >= 0x80 => self.pos += self.utf8_char(b)?,
                 Some(_) => self.pos += 1,
             }
+        }
+    }
+
+    /// At a non-ASCII byte `lead` inside a string: the length of the UTF-8 character it starts, or an error if
+    /// it starts none (a stray continuation byte, an overlong form, a surrogate, a cut-off character).
+    fn utf8_char(&self, lead: u8) -> Scan<usize> {
+        let len = match lead {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return self.fail("invalid UTF-8"),
+        };
+        match self.bytes.get(self.pos..self.pos + len).map(std::str::from_utf8) {
+            Some(Ok(_)) => Ok(len),
+            _ => self.fail("invalid UTF-8"),
         }
     }
 
@@ -346,6 +408,21 @@ impl<'a> Scanner<'a> {
             }
         }
         Ok((self.bytes.get(start..self.pos).unwrap_or_default(), integer))
+    }
+
+    /// At a value: step over it if it is `true`, `false` or `null`, as [`Self::skip`] would.
+    #[inline(always)]
+    fn flag(&mut self) -> bool {
+        let at = self.bytes.get(self.pos..).unwrap_or_default();
+        let len = match at.first_chunk::<5>() {
+            Some(b"false") => 5,
+            _ => match at.first_chunk::<4>() {
+                Some(b"true" | b"null") => 4,
+                _ => return false,
+            },
+        };
+        self.pos += len;
+        true
     }
 
     fn literal(&mut self, word: &'static [u8]) -> Scan<()> {
@@ -564,14 +641,22 @@ impl<'a> Scanner<'a> {
                             m.sender = self.sender(raw, escaped, file)?;
                         }
                     }
-                    Key::TimestampMs => (exact, ms) = self.time()?,
+                    Key::TimestampMs => {
+                        (exact, ms) = match self.positive_int() {
+                            Some(n) => (Some(n), unix_int(n)),
+                            None => self.time()?,
+                        }
+                    }
                     Key::Timestamp => s = self.time()?.1,
                     Key::Content => {
                         m.text_hash = match self.str_or_skip(false)? {
-                            Str::Text(raw, _) => hash_bytes(raw),
+                            Str::Text(raw, _) if self.texts == Texts::Hash => hash_bytes(raw),
+                            Str::Text(..) => 0,
                             Str::Other => 0,
                         };
                     }
+                    // Most other values are flags (`"is_geoblocked_for_viewer": false`).
+                    _ if self.flag() => {}
                     _ => self.skip(false)?,
                 }
                 if !self.next_in(b'}')? {
@@ -585,7 +670,8 @@ impl<'a> Scanner<'a> {
     }
 
     fn sender(&mut self, raw: &'a [u8], escaped: bool, file: &mut ThreadFile) -> Scan<u32> {
-        if let Some(&(_, i)) = self.few_senders.iter().find(|(known, _)| *known == raw) {
+        let ends = ends(raw);
+        if let Some(&(_, _, i)) = self.few_senders.iter().find(|(e, known, _)| *e == ends && *known == raw) {
             return Ok(i);
         }
         if let Some(&i) = self.senders.get(raw) {
@@ -595,34 +681,51 @@ impl<'a> Scanner<'a> {
         let Ok(name) = std::str::from_utf8(bytes) else { return self.fail("invalid UTF-8") };
         let i = file.intern(name);
         if self.few_senders.len() < FEW_SENDERS {
-            self.few_senders.push((raw, i));
+            self.few_senders.push((ends, raw, i));
         } else {
             self.senders.insert(raw, i);
         }
         Ok(i)
     }
 
+    /// The usual time, a positive integer of at most 18 digits, read in one pass (so it cannot overflow);
+    /// `None`, having read nothing, for any other value.
+    #[inline(always)]
+    fn positive_int(&mut self) -> Option<i64> {
+        let (bytes, start) = (self.bytes, self.pos);
+        if !matches!(bytes.get(start), Some(b'1'..=b'9')) {
+            return None;
+        }
+        let (mut at, mut n) = (start, 0i64);
+        // Eight digits at a time while they fit in the 18 (a time in ms has 13).
+        while at - start <= 10
+            && let Some(eight) = bytes.get(at..).and_then(word).and_then(eight_digits)
+        {
+            n = n * 100_000_000 + eight;
+            at += 8;
+        }
+        while let Some(&d @ b'0'..=b'9') = bytes.get(at) {
+            if at - start == 18 {
+                return None;
+            }
+            n = n * 10 + i64::from(d - b'0');
+            at += 1;
+        }
+        if let Some(b'.' | b'e' | b'E') = bytes.get(at) {
+            return None;
+        }
+        self.pos = at;
+        Some(n)
+    }
+
     /// A time as serde_json's `Value` would give it: the integer itself (`as_i64`) and the time it means
     /// ([`unix`]). Fractions and huge numbers are left to serde_json, whose float parsing decides them.
     fn time(&mut self) -> Scan<(Option<i64>, Option<Unix>)> {
+        if let Some(n) = self.positive_int() {
+            return Ok((Some(n), unix_int(n)));
+        }
         match self.peek() {
-            // The usual case, a positive integer, read in one pass.
-            Some(b'1'..=b'9') => {
-                let start = self.pos;
-                let mut n = 0i64;
-                while let Some(d @ b'0'..=b'9') = self.peek() {
-                    // At most 18 digits, so this cannot overflow.
-                    if self.pos - start == 18 {
-                        return self.fail("number left to serde_json");
-                    }
-                    n = n * 10 + i64::from(d - b'0');
-                    self.pos += 1;
-                }
-                if let Some(b'.' | b'e' | b'E') = self.peek() {
-                    return self.fail("number left to serde_json");
-                }
-                Ok((Some(n), unix_int(n)))
-            }
+            Some(b'1'..=b'9') => self.fail("number left to serde_json"),
             Some(b'-' | b'0') => {
                 let (raw, integer) = self.number()?;
                 if !integer || raw.len() > 18 {
@@ -739,8 +842,12 @@ mod tests {
     use crate::import::messages::{hash_str, parse_file_serde};
 
     fn scan(json: &str) -> Scan<ThreadFile> {
+        scan_bytes(json.as_bytes())
+    }
+
+    fn scan_bytes(json: &[u8]) -> Scan<ThreadFile> {
         let mut file = ThreadFile::default();
-        thread(json, &mut file).map(|()| file)
+        thread(json, &mut file, Texts::Hash).map(|()| file)
     }
 
     /// The scanner's reading of `json`, checked against the serde path's.
@@ -881,6 +988,23 @@ mod tests {
             assert!(scan(json).is_err(), "{json}");
             assert!(parse_file_serde(json.as_bytes()).is_err(), "{json}");
         }
+        for bytes in [
+            &b"{\"messages\": [\"\xC3\"]}"[..],
+            b"{\"messages\": [\"\xC3\xA9\xA9\"]}",
+            b"{\"messages\": [\"\xE0\x80\xAF\"]}",
+            b"{\"messages\": [\"\xED\xA0\x80\"]}",
+            b"{\"messages\": [\"\xF5\x80\x80\x80\"]}",
+            b"{\"messages\": [], \"t\xC3\xA9\": 1, \"x\": \xC3\xA9}",
+            b"{\"messages\": [\"\xF0\x9F\x98\"]}",
+        ] {
+            assert!(scan_bytes(bytes).is_err(), "{}", bytes.escape_ascii());
+            assert!(parse_file_serde(bytes).is_err(), "{}", bytes.escape_ascii());
+        }
+        // Raw UTF-8 in strings of every length is read as serde_json reads it.
+        let f = same(
+            "{\"messages\": [{\"sender_name\": \"Ren\u{e9}e \u{20ac}\u{1F600}\", \"content\": \"\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}\"}], \"t\u{e9}\": \"\u{e9}\"}",
+        );
+        assert_eq!(f.senders, vec!["Renée €😀"]);
         // Valid but left to serde_json: a key it would unescape.
         assert_eq!(scan(r#"{"m\u0065ssages": []}"#).err().map(|e| e.what), Some("escaped key"));
     }
@@ -902,13 +1026,36 @@ mod tests {
     }
 
     #[test]
+    fn eight_digits_at_a_time() {
+        for text in ["00000000", "12345678", "99999999", "17599995", "00000001", "10000000"] {
+            let w = u64::from_le_bytes(*text.as_bytes().first_chunk().unwrap());
+            assert_eq!(eight_digits(w), text.parse().ok(), "{text}");
+        }
+        for b in (0..=255u8).filter(|b| !b.is_ascii_digit()) {
+            for at in 0..8 {
+                let mut bytes = *b"12345678";
+                bytes[at] = b;
+                assert_eq!(eight_digits(u64::from_le_bytes(bytes)), None, "{b} at {at}");
+            }
+        }
+        // Times of every length up to the 18 digits the scanner reads itself.
+        for digits in 1..=18 {
+            let n: i64 = "1234567890123456789"[..digits].parse().unwrap();
+            let f = same(&format!(r#"{{"messages": [{{"timestamp_ms": {n}}}]}}"#));
+            assert_eq!(f.messages[0].exact, if unix_int(n).is_some() { n } else { 0 }, "{n}");
+        }
+        assert!(scan(r#"{"messages": [{"timestamp_ms": 1234567890123456789}]}"#).is_err());
+    }
+
+    #[test]
     fn the_word_test_matches_a_byte_loop() {
         for b in 0..=255u8 {
             let w = u64::from_le_bytes([b'a', b'b', b, b'c', b'd', b'e', b'f', b'g']);
             let first = special(w).trailing_zeros() / 8;
-            assert_eq!(first == 2, b == b'"' || b == b'\\' || b < 0x20, "{b}");
+            let stops = b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b);
+            assert_eq!(first == 2, stops, "{b}");
             let w = u64::from_le_bytes([b, b'"', b, 0, b, b'\\', b, b]);
-            assert_eq!(special(w).trailing_zeros() / 8, if b == b'"' || b == b'\\' || b < 0x20 { 0 } else { 1 });
+            assert_eq!(special(w).trailing_zeros() / 8, if stops { 0 } else { 1 });
         }
     }
 }
