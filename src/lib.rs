@@ -14,7 +14,7 @@ pub mod exposure;
 pub mod graph;
 pub mod import;
 pub mod layout;
-pub mod memory;
+mod memory;
 pub mod model;
 pub mod pipeline;
 pub mod redact;

@@ -20,8 +20,6 @@ fn main() -> ExitCode {
     {
         return ExitCode::from(datamap::layout::bench::run_layout_bench(rest) as u8);
     }
-    // Imports and frames both allocate and free large blocks; see `memory`.
-    datamap::memory::keep_freed_memory();
     let code = match cli::parse(std::env::args().skip(1)) {
         Err(problem) => {
             eprintln!("datamap: {problem} (see datamap --help)");

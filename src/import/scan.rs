@@ -54,7 +54,7 @@ pub fn thread(body: &[u8], file: &mut ThreadFile, texts: Texts) -> Scan<()> {
         depth: 0,
         scratch: Vec::new(),
         senders: HashMap::default(),
-        few_senders: Vec::new(),
+        recent_senders: [None; SENDER_SLOTS],
     };
     s.ws();
     if s.peek() == Some(b'{') {
@@ -100,12 +100,13 @@ struct Scanner<'a> {
     scratch: Vec<u8>,
     /// Sender names as they appear in the file, to their index in [`ThreadFile::senders`].
     senders: HashMap<&'a [u8], u32, BuildHasherDefault<RawHasher>>,
-    /// The first few of those, with their [`ends`]: most threads have a handful of senders, and comparing a
-    /// name's ends with each costs less than hashing it.
-    few_senders: Vec<(u64, &'a [u8], u32)>,
+    /// A cache in front of `senders`, one slot per value of a few bits of a name's [`ends`]: a thread's
+    /// handful of senders almost always land in distinct slots, so a message's sender costs one compare,
+    /// without hashing the name or trying senders in turn.
+    recent_senders: [Option<(u64, &'a [u8], u32)>; SENDER_SLOTS],
 }
 
-const FEW_SENDERS: usize = 8;
+const SENDER_SLOTS: usize = 32;
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -172,6 +173,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Exports are pretty-printed, so runs of indentation are skipped a word at a time.
+    #[inline(always)]
     fn ws(&mut self) {
         loop {
             match self.peek() {
@@ -190,6 +192,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    #[inline(always)]
     fn expect(&mut self, b: u8, what: &'static str) -> Scan<()> {
         self.ws();
         if self.peek() == Some(b) {
@@ -200,6 +203,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    #[inline(always)]
     fn open(&mut self) -> Scan<()> {
         if self.depth + 1 >= MAX_DEPTH {
             return self.fail("nesting too deep");
@@ -211,6 +215,7 @@ impl<'a> Scanner<'a> {
 
     /// After a value inside a container: true if another element follows (the comma is consumed), false if
     /// the container closed (the bracket is consumed).
+    #[inline(always)]
     fn next_in(&mut self, close: u8) -> Scan<bool> {
         self.ws();
         match self.peek() {
@@ -228,6 +233,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// At an opening `{` or `[`: consume it and say whether the container is empty (then it is closed too).
+    #[inline(always)]
     fn open_empty(&mut self, close: u8) -> Scan<bool> {
         self.open()?;
         self.ws();
@@ -241,6 +247,7 @@ impl<'a> Scanner<'a> {
 
     /// A key and its colon; keys the scanner matches on must be written plainly, because serde_json compares
     /// them unescaped.
+    #[inline(always)]
     fn key(&mut self) -> Scan<Key> {
         self.ws();
         let start = self.pos;
@@ -271,6 +278,7 @@ impl<'a> Scanner<'a> {
     /// At a quote: a key every message repeats, recognised whole (quotes included, so it is exactly that
     /// key) without searching for its end or comparing it again; `None` for any other key. The first eight
     /// bytes tell the candidates apart, so each key costs two word compares.
+    #[inline(always)]
     fn quoted_key(&mut self) -> Option<Key> {
         let at = self.bytes.get(self.pos..)?;
         let (len, key) = match word(at)? {
@@ -286,6 +294,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// At a quote: the raw bytes up to the closing quote, checked as serde_json checks them.
+    #[inline(always)]
     fn string(&mut self) -> Scan<(&'a [u8], bool)> {
         if self.peek() != Some(b'"') {
             return self.fail("expected a string");
@@ -517,6 +526,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    #[inline(always)]
     fn str_or_skip(&mut self, strict: bool) -> Scan<Str<'a>> {
         if self.peek() == Some(b'"') {
             let (raw, escaped) = self.string()?;
@@ -671,19 +681,26 @@ impl<'a> Scanner<'a> {
 
     fn sender(&mut self, raw: &'a [u8], escaped: bool, file: &mut ThreadFile) -> Scan<u32> {
         let ends = ends(raw);
-        if let Some(&(_, _, i)) = self.few_senders.iter().find(|(e, known, _)| *e == ends && *known == raw) {
+        let slot = (ends.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize % SENDER_SLOTS;
+        let cached = self.recent_senders.get(slot).copied().flatten();
+        if let Some((e, known, i)) = cached
+            && e == ends
+            && known == raw
+        {
             return Ok(i);
         }
-        if let Some(&i) = self.senders.get(raw) {
-            return Ok(i);
-        }
-        let bytes = self.unescaped(raw, escaped)?;
-        let Ok(name) = std::str::from_utf8(bytes) else { return self.fail("invalid UTF-8") };
-        let i = file.intern(name);
-        if self.few_senders.len() < FEW_SENDERS {
-            self.few_senders.push((ends, raw, i));
-        } else {
-            self.senders.insert(raw, i);
+        let i = match self.senders.get(raw) {
+            Some(&i) => i,
+            None => {
+                let bytes = self.unescaped(raw, escaped)?;
+                let Ok(name) = std::str::from_utf8(bytes) else { return self.fail("invalid UTF-8") };
+                let i = file.intern(name);
+                self.senders.insert(raw, i);
+                i
+            }
+        };
+        if let Some(s) = self.recent_senders.get_mut(slot) {
+            *s = Some((ends, raw, i));
         }
         Ok(i)
     }
