@@ -296,11 +296,16 @@ proptest! {
 
     #[test]
     fn the_message_scanner_reads_what_serde_reads(body in message_file()) {
-        use datamap::import::messages::{ThreadFile, parse_file, parse_file_serde};
-        let view = |f: ThreadFile| {
-            let messages: Vec<_> = f.messages.iter().map(|m| (m.at, m.exact, m.sender, m.text_hash)).collect();
-            (f.participants, f.title, f.group, f.senders, messages)
+        use datamap::import::messages::{Texts, ThreadFile, parse_file, parse_file_serde, parse_file_with};
+        let view = |hashes: bool| {
+            move |f: ThreadFile| {
+                let messages: Vec<_> =
+                    f.messages.iter().map(|m| (m.at, m.exact, m.sender, m.text_hash * u64::from(hashes))).collect();
+                (f.participants, f.title, f.group, f.senders, messages)
+            }
         };
-        prop_assert_eq!(parse_file(&body).map(view), parse_file_serde(&body).map(view));
+        prop_assert_eq!(parse_file(&body).map(view(true)), parse_file_serde(&body).map(view(true)));
+        // Without hashes, everything else is the same.
+        prop_assert_eq!(parse_file_with(&body, Texts::Skip).map(view(false)), parse_file_serde(&body).map(view(false)));
     }
 }
