@@ -627,10 +627,7 @@ impl<'a> Scanner<'a> {
         loop {
             self.ws();
             if self.peek() == Some(b'{') {
-                let m = match self.message_fast(file) {
-                    Some(m) => m,
-                    None => self.message(file)?,
-                };
+                let m = self.message(file)?;
                 file.messages.push(m);
             } else {
                 self.skip(true)?;
@@ -639,61 +636,6 @@ impl<'a> Scanner<'a> {
                 return Ok(());
             }
         }
-    }
-
-    /// A message object as Meta writes it (sender, time, text and flags, in any order and either layout),
-    /// read with less dispatch than [`Self::message`]; `None`, having consumed nothing, for anything else,
-    /// which `message` then reads from the start. Both follow the same rules, so either reading gives the
-    /// same message.
-    #[inline(always)]
-    fn message_fast(&mut self, file: &mut ThreadFile) -> Option<Message> {
-        let start = self.pos;
-        let m = self.usual_message(file);
-        if m.is_none() {
-            self.pos = start;
-        }
-        m
-    }
-
-    #[inline(always)]
-    fn usual_message(&mut self, file: &mut ThreadFile) -> Option<Message> {
-        if self.depth + 1 >= MAX_DEPTH {
-            return None;
-        }
-        self.pos += 1;
-        let (mut sender, mut exact, mut text_hash) = (NO_SENDER, None, 0);
-        loop {
-            self.ws();
-            let key = self.quoted_key()?;
-            if self.bytes.get(self.pos..self.pos + 2) != Some(b": ") {
-                return None;
-            }
-            self.pos += 2;
-            match key {
-                Key::SenderName if self.peek() == Some(b'"') => {
-                    let (raw, escaped) = self.string().ok()?;
-                    sender = self.sender(raw, escaped, file).ok()?;
-                }
-                Key::TimestampMs => exact = Some(self.positive_int()?),
-                Key::Content if self.peek() == Some(b'"') => {
-                    let (raw, _) = self.string().ok()?;
-                    text_hash = if self.texts == Texts::Hash { hash_bytes(raw) } else { 0 };
-                }
-                Key::Other if self.flag() => {}
-                _ => return None,
-            }
-            self.ws();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    break;
-                }
-                _ => return None,
-            }
-        }
-        let at = exact.and_then(unix_int);
-        Some(Message { at, exact: exact.filter(|_| at.is_some()).unwrap_or(0), sender, text_hash })
     }
 
     /// One message object, with the serde path's rules: the last of a repeated key counts, a sender of the
