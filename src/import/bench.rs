@@ -56,12 +56,12 @@ pub fn timed_import(inputs: &[Input]) -> Result<String, ImportError> {
 /// all (already in memory). Parsing slower than inflating is what keeps the import above the floor.
 pub fn message_speeds(inputs: &[Input]) -> Result<String, ImportError> {
     let archive = Archive::open(inputs)?;
-    // As the import reads them: texts are hashed only in threads split over several files.
+    // As the import reads them, hashing texts only where it does.
     let entries: Vec<(usize, Texts)> = plan(&archive)
         .into_iter()
         .filter(|g| g.family == Family::Messages)
         .flat_map(|g| {
-            let texts = if g.entries.len() > 1 { Texts::Hash } else { Texts::Skip };
+            let texts = Texts::for_thread_of(g.entries.len());
             g.entries.into_iter().map(move |e| (e, texts))
         })
         .collect();

@@ -73,6 +73,13 @@ pub enum Texts {
     Skip,
 }
 
+impl Texts {
+    /// What a thread of `files` files needs.
+    pub fn for_thread_of(files: usize) -> Texts {
+        if files > 1 { Texts::Hash } else { Texts::Skip }
+    }
+}
+
 pub fn parse_file(bytes: &[u8]) -> Result<ThreadFile, String> {
     parse_file_with(bytes, Texts::Hash)
 }

@@ -156,8 +156,7 @@ fn thread(archive: &Archive, reader: &mut EntryReader, buf: &mut Vec<u8>, group:
     let mut acc = ThreadAcc::default();
     let mut seen = messages::Seen::default();
     let mut results = Vec::with_capacity(group.entries.len());
-    // Only the parts of a split thread are compared message by message.
-    let texts = if group.entries.len() > 1 { messages::Texts::Hash } else { messages::Texts::Skip };
+    let texts = messages::Texts::for_thread_of(group.entries.len());
     for (n, &entry) in group.entries.iter().enumerate() {
         if monitor.cancel.load(Ordering::Relaxed) {
             break;

@@ -135,9 +135,10 @@ fn ends(raw: &[u8]) -> u64 {
     }
 }
 
-/// Whether `tail` follows the first eight bytes of `at`; a fixed length, so it compiles to word compares.
-fn follows<const N: usize>(at: &[u8], tail: &[u8; N]) -> bool {
-    at.get(8..).and_then(<[u8]>::first_chunk::<N>) == Some(tail)
+/// The length of the key that `at` starts with, if `tail` follows its first eight bytes; `tail` has a fixed
+/// length, so the compare compiles to word compares.
+fn key_len<const N: usize>(at: &[u8], tail: &[u8; N]) -> Option<usize> {
+    (at.get(8..).and_then(<[u8]>::first_chunk::<N>) == Some(tail)).then_some(8 + N)
 }
 
 /// The number eight ASCII digits (a little-endian word) spell, or `None` if any byte is not a digit.
@@ -282,11 +283,13 @@ impl<'a> Scanner<'a> {
     fn quoted_key(&mut self) -> Option<Key> {
         let at = self.bytes.get(self.pos..)?;
         let (len, key) = match word(at)? {
-            SENDER_ if follows(at, b"name\"") => (13, Key::SenderName),
-            TIMESTA if follows(at, b"mp_ms\"") => (14, Key::TimestampMs),
-            TIMESTA if follows(at, b"mp\"") => (11, Key::Timestamp),
-            CONTENT if follows(at, b"\"") => (9, Key::Content),
-            IS_GEOB if follows(at, b"locked_for_viewer\"") => (26, Key::Other),
+            SENDER_ => (key_len(at, b"name\"")?, Key::SenderName),
+            TIMESTA => match key_len(at, b"mp_ms\"") {
+                Some(len) => (len, Key::TimestampMs),
+                None => (key_len(at, b"mp\"")?, Key::Timestamp),
+            },
+            CONTENT => (key_len(at, b"\"")?, Key::Content),
+            IS_GEOB => (key_len(at, b"locked_for_viewer\"")?, Key::Other),
             _ => return None,
         };
         self.pos += len;
@@ -682,7 +685,7 @@ impl<'a> Scanner<'a> {
 
     fn sender(&mut self, raw: &'a [u8], escaped: bool, file: &mut ThreadFile) -> Scan<u32> {
         let ends = ends(raw);
-        let slot = (ends.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize % SENDER_SLOTS;
+        let slot = (ends.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (u64::BITS - SENDER_SLOTS.ilog2())) as usize;
         let cached = self.recent_senders.get(slot).copied().flatten();
         if let Some((e, known, i)) = cached
             && e == ends
