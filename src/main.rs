@@ -39,7 +39,7 @@ fn main() -> ExitCode {
                     match format {
                         ReportFormat::Json => println!("{}", datamap::report::to_json(&map, &exposures)),
                         ReportFormat::Csv => {
-                            print!("{}", datamap::exposure::to_csv(&datamap::exposure::rows(&exposures)))
+                            print!("{}", datamap::exposure::to_csv(&datamap::exposure::rows(&exposures), &exposures))
                         }
                         ReportFormat::Summary => print!("{}", datamap::report::summary(&map)),
                     }

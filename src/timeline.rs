@@ -3,7 +3,7 @@
 //! true at this date" for the as-of view. It draws nothing; the timeline view and the CLI both read it.
 
 use crate::exposure::{Confidence, Ending, Kind, Row, Statement};
-use crate::model::{DataMap, Relation, Unix, civil_from_unix, days_from_civil};
+use crate::model::{DataMap, Relation, Unix, civil_from_unix};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -66,12 +66,9 @@ pub fn company_timelines(map: &DataMap, statements: &[Statement], rows: &[Row]) 
                 .iter()
                 .filter_map(|&i| statements.get(i).map(|s| (i, s)))
                 .map(|(i, s)| Interval {
-                    start: s.start,
-                    end: s.end.or(match &s.ending {
-                        Ending::StillActive(as_of) => date_time(as_of),
-                        _ => None,
-                    }),
-                    open_ended: matches!(s.ending, Ending::StillActive(_)),
+                    start: s.drawn().start,
+                    end: s.drawn().end,
+                    open_ended: matches!(s.ending, Ending::StillActive { .. } | Ending::AtLeastUntil { .. }),
                     kind: s.kind,
                     confidence: s.confidence,
                     statement: i,
@@ -97,14 +94,6 @@ pub fn company_timelines(map: &DataMap, statements: &[Statement], rows: &[Row]) 
         a.group.cmp(&b.group).then(a.first_access().cmp(&b.first_access())).then(a.company.cmp(&b.company))
     });
     out
-}
-
-/// `YYYY-MM-DD` to the end of that day, UTC.
-pub fn date_time(date: &str) -> Option<Unix> {
-    let year = date.get(0..4)?.parse().ok()?;
-    let month = date.get(5..7)?.parse().ok()?;
-    let day = date.get(8..10)?.parse().ok()?;
-    Some(days_from_civil(year, month, day) * 86_400 + 86_399)
 }
 
 /// The person's network year by year.
@@ -144,7 +133,8 @@ pub fn network(map: &DataMap, statements: &[Statement]) -> Network {
         }
     }
     for s in statements.iter().filter(|s| s.kind == Kind::MessagingPartner) {
-        let (Some(start), Some(end)) = (s.start, s.end) else { continue };
+        let drawn = s.drawn();
+        let (Some(start), Some(end)) = (drawn.start, drawn.end) else { continue };
         for year in civil_from_unix(start).0 as i32..=civil_from_unix(end).0 as i32 {
             if n.messages.contains_key(&year) {
                 let names = n.partners_in_year.entry(year).or_default();

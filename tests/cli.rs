@@ -114,8 +114,17 @@ fn report_csv_is_the_table() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("company,catalog_id,kind,data,how_switched_on,started,ended,confidence,people_affected,evidence_items")
+        Some(
+            "company,catalog_id,kind,deal_id,data,how_switched_on,started,ended,confidence,people_affected,evidence_items"
+        )
     );
-    let spotify = text.lines().find(|l| l.starts_with("\"Spotify\"")).expect("a Spotify row");
-    assert!(spotify.contains("Messaging partner") && spotify.contains("Inferred"), "{spotify}");
+    let spotify = text
+        .lines()
+        .find(|l| l.starts_with("\"Spotify\"") && l.contains("Messaging partner"))
+        .expect("a line for Spotify's messaging access");
+    assert!(spotify.contains("Inferred") && !spotify.contains("still active"), "{spotify}");
+    assert!(
+        text.lines().any(|l| l.starts_with("\"Spotify\"") && l.contains("Connected app") && l.contains("still active")),
+        "the app connection keeps its own line and end"
+    );
 }

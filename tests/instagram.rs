@@ -353,9 +353,9 @@ fn facebook_messaging_deals_never_reach_instagram_threads() {
     );
     facebook.json(
         "apps_and_websites_off_of_facebook/connected_apps_and_websites.json",
-        &json!({"installed_apps_v2": [{"name": "Spotify", "added_timestamp": 1_330_000_000, "category": "active"}]}),
+        &json!({"installed_apps_v2": [{"name": "Netflix", "added_timestamp": 1_330_000_000, "category": "active"}]}),
     );
-    let in_window: i64 = 1_370_000_000; // 2013, inside Spotify's messaging deal and the connection
+    let in_window: i64 = 1_425_000_000; // early 2015, inside Netflix's messaging deal and the connection
     facebook.json(
         "your_facebook_activity/messages/inbox/fbfriend_1/message_1.json",
         &json!({"participants": [{"name": "Fb Friend"}, {"name": OWNER}],
@@ -371,9 +371,9 @@ fn facebook_messaging_deals_never_reach_instagram_threads() {
         run(&[facebook.input("facebook-ada-2026-01-02-a.zip"), instagram.input("instagram-ada.n-2026-01-02-b.zip")])
             .unwrap();
     let statements = datamap::exposure::statements(&map, datamap::catalog::builtin());
-    let spotify = statements
+    let netflix = statements
         .iter()
         .find(|s| s.kind == datamap::exposure::Kind::MessagingPartner)
-        .expect("Spotify's messaging deal applies to the Facebook threads");
-    assert_eq!(spotify.people, vec!["Fb Friend"], "the Instagram thread is not Facebook's to share");
+        .expect("Netflix's messaging deal applies to the Facebook threads");
+    assert_eq!(netflix.people, vec!["Fb Friend"], "the Instagram thread is not Facebook's to share");
 }

@@ -131,5 +131,5 @@ fn the_demo_timeline_is_grouped_and_its_messages_fall_in_partner_windows() {
         assert!(group.windows(2).all(|w| w[0].first_access() <= w[1].first_access()), "sorted by first access");
     }
     let n = network(&map, &s);
-    assert!(n.partners_in_year.values().any(|p| p.iter().any(|c| c == "Spotify")));
+    assert!(n.partners_in_year.values().any(|p| p.iter().any(|c| c == "Netflix")));
 }

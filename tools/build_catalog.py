@@ -28,7 +28,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_RESEARCH = REPO.parent / "shared" / "research" / "partners.json"
 DEFAULT_OUT = REPO / "assets" / "partners.json"
-GENERATED_FROM = "shared/research/partners.json"
+# Per-deal facts (dates, activation conditions, the sources relied on, companies' responses), checked against
+# the sources in the review of 2026-12-01; edited by hand.
+DEFAULT_RECORD = REPO / "tools" / "catalog_record.json"
+GENERATED_FROM = "shared/research/partners.json + tools/catalog_record.json"
 
 # ---------------------------------------------------------------------------------------------------------
 # Closed vocabularies. The Rust side (src/catalog) checks every entry against these, so adding a kind here is
@@ -72,6 +75,8 @@ DATA_KINDS: list[tuple[str, str]] = [
     ("friend_data_unspecified", "Friends' data of kinds the sources do not itemize."),
 ]
 
+UNITEMIZED = {"account_unspecified", "friend_data_unspecified"}
+
 CATEGORIES = {
     "device_integration",
     "messaging",
@@ -80,29 +85,29 @@ CATEGORIES = {
     "search_integration",
     "app_platform",
     "extended_api",
+    # Access that fits none of the programmes: Yandex's user IDs, the Times's TimesPeople friend lists that
+    # outlived the feature, Activision's beta access.
+    "special_access",
 }
 
-# Research category -> catalogue category. The last four have no exact counterpart in the closed set; the
-# comment says which neighbour was chosen and why.
-CATEGORY_MAP = {
-    "integration/device partner": "device_integration",
-    "messaging partner": "messaging",
-    "instant personalization": "instant_personalization",
-    "whitelisted API": "whitelisted_api",
-    "search integration": "search_integration",
-    "app": "app_platform",
-    "extended API access": "extended_api",
-    # Yandex. Facebook itself called it an integration partner (inconsistently), which is its word for the
-    # device/platform group.
-    "integration partner": "device_integration",
-    # The New York Times' TimesPeople: a Facebook Connect feature whose friend access outlived it.
-    "social-experience partner": "app_platform",
-    # Activision: special access ordinary apps did not get, after the 2015 cut-off. Closer to a whitelist
-    # than to a timed extension.
-    "beta-test API access": "whitelisted_api",
-    # Cambridge Analytica: got its data from an app, so the app platform is the route.
-    "app-data recipient": "app_platform",
+# How a deal could be switched on for a person, and which fields each way takes. The Rust rules decide from
+# these what an export can show; see src/exposure/conditions.rs.
+#   app        the company's own app (by its catalogue names, or `names`) connected with Facebook Login
+#   any_app    any connected app, while the platform allowed it (`created_before`: the app had to exist then)
+#   device     a login from a device matching one of `devices` (uap-core brand, family, OS and version range,
+#              browser and version)
+#   site_visit a visit to the company's site while logged in to Facebook
+#   friend     a friend doing one of the above; an export never shows this
+#   none       nothing: the record says it covered users generally
+ROUTES = {
+    "app": {"via", "names"},
+    "any_app": {"via", "created_before"},
+    "device": {"via", "devices"},
+    "site_visit": {"via"},
+    "friend": {"via"},
+    "none": {"via"},
 }
+DEVICE_KEYS = {"brand", "family", "os", "os_min", "os_below", "browser", "browser_min"}
 
 # Research data string -> data kinds. Every string in the research must be listed; an unlisted one stops the
 # build. Items that describe a flow *into* Facebook were already removed by the research review.
@@ -185,58 +190,17 @@ DATA_MAP: dict[str, list[str]] = {
 }
 
 # ---------------------------------------------------------------------------------------------------------
-# Dates. Research dates are free text with qualifiers; each form maps to (date, qualifier, note). Only the
-# forms listed here are accepted.
+# Dates. Each deal's start and end come from tools/catalog_record.json, already split into a date, a
+# qualifier saying how far the date can be trusted, who says so, and why. The research table's one start and
+# end per company mixed several deals (Netflix's 2014 message feature and its later friend-list access), so
+# they are not used for dates any more.
 # ---------------------------------------------------------------------------------------------------------
 
 PLAIN_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-SPECIAL_DATES: dict[str, dict] = {
-    "c. late 2015 (per Facebook)": {
-        "date": "2015",
-        "qualifier": "approximate",
-        "note": "Worked out from Facebook saying in December 2018 that the messaging features had been off for "
-        "nearly three years, which points to late 2015 or early 2016.",
-    },
-    "late 2015 (six-month extension from May 2015)": {
-        "date": "2015",
-        "qualifier": "approximate",
-        "note": "Not reported directly: worked out as six months after friend data was cut off at the end of "
-        "April 2015, so around the end of 2015.",
-    },
-    "early 2016 (eight-month extension from May 2015)": {
-        "date": "2016",
-        "qualifier": "approximate",
-        "note": "Not reported directly: worked out as eight months after friend data was cut off at the end of "
-        "April 2015, so around the start of 2016.",
-    },
-    "by 2018-06-29 (access removed)": {
-        "date": "2018-06-29",
-        "qualifier": "approximate",
-        "note": "Facebook said on this date that the access had already been removed; the real end was earlier "
-        "and is not known.",
-    },
-    "2018-03 (suspended from Facebook)": {
-        "date": "2018-03",
-        "qualifier": "exact",
-        "note": "Month Facebook suspended the company from its platform. It marks the end of Facebook access, "
-        "not proof the data was deleted.",
-    },
-    "2018-06 (planned)": {
-        "date": "2018-06",
-        "qualifier": "approximate",
-        "note": "Facebook's announced plan; the sources do not confirm it ended on time.",
-    },
-    "2018-10 (planned)": {
-        "date": "2018-10",
-        "qualifier": "approximate",
-        "note": "Facebook's announced plan to end it by the end of October 2018; the sources do not confirm "
-        "it ended on time.",
-    },
-}
-
-STILL_ACTIVE = re.compile(r"^still active as of (\d{4}-\d{2}-\d{2}) \(per Facebook\)$")
-BY_DATE = re.compile(r"^by (\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
+# What each qualifier means for a start or an end; the Rust side reads windows from exactly these.
+START_QUALIFIERS = {"exact", "approximate", "by", "not_before", "unknown"}
+END_QUALIFIERS = {"exact", "approximate", "by", "planned", "at_least_until", "still_active_as_of", "unknown"}
 
 
 def precision_of(date: str | None) -> str:
@@ -245,64 +209,42 @@ def precision_of(date: str | None) -> str:
     return {4: "year", 7: "month", 10: "day"}[len(date)]
 
 
-def convert_date(raw: str | None, which: str) -> dict:
-    """Research date text -> catalogue date object (before per-row overrides)."""
-    if raw is None:
-        return {"date": None, "qualifier": "unknown", "as_of": None, "note": None}
-    if PLAIN_DATE.match(raw):
-        return {"date": raw, "qualifier": "exact", "as_of": None, "note": None}
-    if raw in SPECIAL_DATES:
-        spec = SPECIAL_DATES[raw]
-        return {"date": spec["date"], "qualifier": spec["qualifier"], "as_of": None, "note": spec["note"]}
-    m = STILL_ACTIVE.match(raw)
-    if m and which == "end":
-        return {
-            "date": None,
-            "qualifier": "still_active_as_of",
-            "as_of": m.group(1),
-            "note": "Facebook still described the access as running on this date; nothing later was found.",
-        }
-    m = BY_DATE.match(raw)
-    if m and which == "start":
-        return {
-            "date": m.group(1),
-            "qualifier": "approximate",
-            "as_of": None,
-            "note": "Latest possible start: the sources show the deal already in place by then; the real start "
-            "may be earlier.",
-        }
-    raise SystemExit(f"unmapped {which} date form: {raw!r}")
-
-
-def finish_date(point: dict) -> dict:
+def finish_date(point: dict, which: str, deal: str) -> dict:
+    qualifier = point["qualifier"]
+    allowed = START_QUALIFIERS if which == "start" else END_QUALIFIERS
+    if qualifier not in allowed:
+        raise SystemExit(f"{deal}: {which} qualifier {qualifier!r} is not one of {sorted(allowed)}")
+    date = point["date"]
+    if date is not None and not PLAIN_DATE.match(date):
+        raise SystemExit(f"{deal}: {which} date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if (date is None) != (qualifier in {"unknown", "still_active_as_of"}):
+        raise SystemExit(f"{deal}: {which} qualifier {qualifier!r} does not fit date {date!r}")
+    as_of = point.get("as_of")
+    if (qualifier == "still_active_as_of") != (as_of is not None):
+        raise SystemExit(f"{deal}: {which} as_of {as_of!r} does not fit qualifier {qualifier!r}")
+    if qualifier in {"still_active_as_of", "at_least_until"} and not point.get("per"):
+        raise SystemExit(f"{deal}: an open {which} must say who reported it ('per')")
     return {
-        "date": point["date"],
-        "precision": precision_of(point["date"]),
-        "qualifier": point["qualifier"],
-        "as_of": point["as_of"],
-        "note": point["note"],
+        "date": date,
+        "precision": precision_of(date),
+        "qualifier": qualifier,
+        "as_of": as_of,
+        "per": point.get("per"),
+        "note": point.get("note"),
     }
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Prose templates for the large groups whose research rows share the same facts. Written fresh; {name} is the
+# Confidence notes for the large groups whose research rows share the same facts. Written fresh; {name} is the
 # display name.
 # ---------------------------------------------------------------------------------------------------------
 
-DEVICE_ACTIVATION = (
-    "You signed in to Facebook through a device, operating system, browser or built-in app from {name} that "
-    "used Facebook's private device interfaces. A friend doing the same could also pass your data along."
-)
 DEVICE_NOTE = (
     "{name} is on the list of 52 device-integration partners Facebook gave the US House Energy and Commerce "
     "Committee in June 2018. Facebook said 38 of those deals had ended, 8 more would end by October 2018 and 6 "
     "would continue, but no source says which ended when, and the data each partner reached was never itemized."
 )
 
-EXT_ACTIVATION = (
-    "You logged in to an app or website from {name} with your Facebook account, or a friend of yours did. "
-    "Under the old friend permissions, one friend's login was enough for the app to read parts of your profile."
-)
 EXT_NOTE = (
     "{name} is among the 61 developers that Facebook told the US House Energy and Commerce Committee (June "
     "2018) it let keep reading friend data for a while, usually six months, after the May 2015 cut-off. The "
@@ -312,10 +254,6 @@ EXT_NOTE = (
 EXT_SINGLE = "Only one retrieved copy of the list names {name}."
 EXT_SEVERAL = "More than one outlet that reproduced the list names {name}."
 
-WL_ACTIVATION = (
-    "You logged in to {name} with your Facebook account, or a friend of yours did. Facebook kept friend access "
-    "open for a few chosen apps like this one after closing it for everyone else in 2014-15."
-)
 WL_NOTE = (
     "Emails released by the UK House of Commons culture committee in December 2018 (taken from the Six4Three "
     "lawsuit) show {name} among the apps that went on reading friend data once the 2014-15 changes had shut "
@@ -324,17 +262,11 @@ WL_NOTE = (
     "cut-over, not when the app first used Facebook, and no end date has been reported."
 )
 
-IP_ACTIVATION = (
-    "Nothing on purpose: visiting {name} while logged in to Facebook was enough, because instant "
-    "personalization was on by default (it could be switched off in Facebook's privacy settings). Friends "
-    "visiting the site could also hand over your public information unless you had limited it."
-)
 IP_NOTE = (
     "Facebook dates the instant personalization program to 2010-2014 and says only public information was "
     "passed; 2014 is Facebook's date for the whole program, and Facebook admitted leaving some partner "
     "interfaces running after features closed."
 )
-IP_END_NOTE = "Facebook's year for closing the whole program, not a date confirmed for this site."
 
 # ---------------------------------------------------------------------------------------------------------
 # One row per research entry, keyed by the research `company` string. Fields:
@@ -351,31 +283,16 @@ ROWS: dict[str, dict] = {
     "Microsoft - Bing": {
         "id": "microsoft-bing",
         "name": "Microsoft Bing",
-        "activation": "Going to Bing while signed in to Facebook was enough, through instant personalization. "
-        "Bing showed a notice on the first few visits, and the feature could be turned off on Bing or in "
-        "Facebook's settings. The NYT reported that Bing could see friends' names without the person agreeing.",
         "note": "Facebook and Microsoft both describe the 2010 Bing integration, and Facebook dates the end of "
         "instant personalization to 2014. The NYT's finding that Bing could see the names of nearly every "
         "user's friends is weaker: it rests on 2017 records and Facebook disputes how it was framed. Facebook "
         "admitted leaving the interfaces open after 2014, and Microsoft's last friend-data access was cut on "
         "24 July 2019. Microsoft says the data Bing built profiles from has been deleted.",
-        "start": {
-            "qualifier": "approximate",
-            "note": "Day the Bing integration was announced; the features reached users over the following days.",
-        },
-        "end": {
-            "qualifier": "approximate",
-            "note": "Facebook's year for ending instant personalization. The NYT still saw Bing's friend-name "
-            "access in 2017 records, so access may have lasted longer.",
-        },
     },
     "Microsoft - Windows / Windows Phone / Windows Live integrations": {
         "id": "microsoft-windows",
         "name": "Microsoft (Windows, Windows Phone, Windows Live)",
         "add": ["Windows Live", "Microsoft Outlook"],
-        "activation": "Connecting a Facebook account in Windows Phone, Windows or Windows Live Messenger, for example "
-        "through the People hub, contact syncing or Messenger's friend-invite tool. A friend doing this could "
-        "pass your details to Microsoft.",
         "note": "According to Microsoft, its work with Facebook began in 2008 and synced data never left the "
         "phones; in 2008 its Messenger invite tool passed friends' names and email addresses to Microsoft. "
         "Coverage of the "
@@ -387,60 +304,35 @@ ROWS: dict[str, dict] = {
         "id": "amazon",
         "name": "Amazon",
         "add": ["Amazon Shopping", "Amazon Kindle"],
-        "activation": "Linking a Facebook account on an Amazon device or service; Amazon mentioned syncing "
-        "Facebook contacts on its tablets. According to the NYT, names and contact details could also arrive "
-        "through friends who had linked their accounts.",
         "note": "Several outlets carry the NYT's finding, and Facebook itself said in June and December 2018 that "
         "the Amazon partnership was continuing. No source dates its start, and its fate after December 2018 is "
         "unknown; one summary of the NYT report says it was being wound down. Separately, Amazon's contact lists "
         "were fed into Facebook's 'People You May Know'; that runs the other way and is not counted here.",
-        "end": {
-            "note": "Facebook said on this date that the Amazon partnership was continuing; nothing later was "
-            "found.",
-        },
     },
     "Apple": {
         "id": "apple",
         "name": "Apple",
-        "activation": "Signing in to Facebook in the system settings of an iPhone, iPad or Mac, which synced "
-        "Facebook contacts and calendar entries into the device. The NYT says Facebook also let Apple devices "
-        "hide the signs that data was being requested.",
         "note": "The NYT report, Apple and Facebook all agree the access existed. They disagree on the end: "
         "Apple says it stopped in September 2017, while Facebook listed Apple as active in "
         "June and December 2018. Apple says the data stayed on the device and that it did not know about the "
         "hidden request indicators.",
-        "start": {
-            "note": "The system-wide Facebook account shipped with iOS 6 and OS X 10.8.2 in September 2012.",
-        },
-        "end": {
-            "note": "Facebook's statement. Apple says it stopped in September 2017; iOS 11 (September 2017) and "
-            "macOS 10.14 (September 2018) dropped the built-in Facebook account, but devices left on older "
-            "versions could keep it.",
-        },
     },
     "Yahoo": {
         "id": "yahoo",
         "name": "Yahoo",
-        "activation": "Signing in with Facebook on Yahoo sites (the Yahoo homepage showed a linked Facebook "
-        "stream by late 2009, and Facebook Connect spread across Yahoo Mail, News and Sports in 2010), or "
-        "opting in to the 2011 'facebar' on Yahoo News that showed what friends were reading. Per the NYT, the "
-        "long-running stream access covered only the roughly 80,000 accounts that had signed up for it.",
+        "drop": {
+            "Yahoo Mail": "a product: the stream deal served people who opted in to Yahoo's 2011 social features, "
+            "which a Yahoo Mail login does not show",
+        },
         "note": "NYT records show Yahoo could still read streams of friends' posts in mid-2018, after Facebook had "
         "said such sharing was over. Facebook planned to end the integration by October 2018 and says the "
         "friend access ended late in 2018. It only covers accounts that opted in, so it should not be "
         "read as applying to every Yahoo user.",
-        "start": {
-            "note": "Latest possible start: the Yahoo homepage already showed a linked Facebook stream in "
-            "December 2009. The NYT's 2011 date is the later 'facebar' deal.",
-        },
-        "end": {"note": "Facebook's 2019 account: the remaining friend access ended late in 2018."},
     },
     "Sony": {
         "id": "sony",
         "name": "Sony",
         "add": ["Sony Xperia"],
-        "activation": "Using Facebook through a Sony device or service you had signed in on, such as a "
-        "PlayStation 3, a PS Vita or a Sony phone syncing contacts.",
         "note": "Coverage of the NYT report says Sony, like Amazon and Microsoft, could get people's email or "
         "contact details through their friends. Sony is on Facebook's 52-partner list, and Facebook cut its "
         "friend-data access on 24 July 2019 after finding old code had kept it alive. When the access began is "
@@ -449,47 +341,26 @@ ROWS: dict[str, dict] = {
     "Netflix": {
         "id": "netflix",
         "name": "Netflix",
-        "activation": "Connecting Netflix to Facebook and using its 'recommend to friends' option, which sent "
-        "suggestions through Facebook Messenger; a Facebook login was required.",
         "note": "The NYT found Netflix had the ability to read, send and delete private messages and to see "
         "everyone in a thread, and Facebook named it as one of four messaging partners. Netflix says it never "
         "looked at private "
         "messages and ran the feature only from 2014 to 2015. UK parliamentary documents also list Netflix "
         "among apps that kept friend data after 2015, and 2024 court filings claim a message deal from 2013, "
         "which Meta denies.",
-        "start": {"note": "Netflix launched the Messenger recommendations in September 2014."},
-        "end": {
-            "note": "When Netflix says it shut the feature. The message grant still appears in the 2017 "
-            "records the NYT saw, and Netflix's friend-list access was not cut back until late 2018.",
-        },
     },
     "Spotify": {
         "id": "spotify",
         "name": "Spotify",
-        "add": ["Spotify: Music and Podcasts"],
-        "activation": "Logging in to Spotify with Facebook and sending or reading Facebook messages from inside "
-        "Spotify (mostly the desktop app), for example to share songs with friends.",
+        "add": ["Spotify: Music and Podcasts", "Spotify Music"],
         "note": "NYT records show the message grant, which reached over 70 million users a month, and Facebook "
         "confirmed Spotify as a messaging partner; Spotify says it found no sign of reading private messages. "
         "The dates are less certain than the grant. Spotify is also on the list of 61 apps given extra "
         "friend-data time after May 2015, and among the partners whose broad access was not cut back until late "
         "2018.",
-        "start": {
-            "qualifier": "approximate",
-            "note": "Year of Spotify's deeper Facebook integration (f8, September 2011). Spotify linked Facebook "
-            "accounts from April 2010, and no source says when message access began.",
-        },
-        "end": {
-            "note": "Worked out from Facebook saying in December 2018 that the messaging features had been off "
-            "for nearly three years (late 2015 or early 2016). The grant still appears in the 2017 records the "
-            "NYT saw.",
-        },
     },
     "Royal Bank of Canada": {
         "id": "royal-bank-of-canada",
         "name": "Royal Bank of Canada",
-        "activation": "Connecting Facebook inside RBC's banking app to send money to Facebook friends, a service "
-        "RBC started in December 2013.",
         "note": "Facebook told The Tyee that RBC could read, write and delete messages from 2013 to 2015, which "
         "matches the NYT finding; RBC denies seeing any messages, and Canada's privacy commissioner looked into "
         "it. RBC says it closed the service, and its Facebook access, in 2015. The WSJ also reports an RBC "
@@ -498,8 +369,6 @@ ROWS: dict[str, dict] = {
     "Dropbox": {
         "id": "dropbox",
         "name": "Dropbox",
-        "activation": "Logging in to Dropbox with Facebook and sharing folders with Facebook friends, which went "
-        "out as Facebook messages.",
         "note": "Only Facebook's own December 2018 post names Dropbox as a messaging partner; the NYT report does "
         "not. The end date is worked out from Facebook saying the features had been off for nearly three "
         "years, and when the access began is not reported.",
@@ -507,13 +376,10 @@ ROWS: dict[str, dict] = {
     "Yandex": {
         "id": "yandex",
         "name": "Yandex",
-        "activation": "No user step is documented. Public posts reached Yandex under a 2014 deal; how it came "
-        "to hold Facebook user IDs was never explained.",
         "note": "Per the NYT, Yandex could still get Facebook user IDs in 2017, although Facebook no longer gave "
         "them to other apps; Yandex could not explain why. Facebook gave mixed answers on whether Yandex was "
         "one of its integration partners. The 2014 deal covered public posts from Russia and nearby "
         "countries. No end date is known.",
-        "start": {"note": "Date of the public-posts deal; no source says when the user-ID access started."},
     },
     "Huawei": {
         "id": "huawei",
@@ -528,39 +394,23 @@ ROWS: dict[str, dict] = {
         "stayed on devices rather than Huawei's servers. It said the deal would end in the week of 5 June 2018; "
         "that is a stated plan, not a confirmed date. Separately, Huawei's contact lists were fed into "
         "Facebook's 'People You May Know'; that runs the other way and is not counted here.",
-        "end": {
-            "note": "Facebook said in early June 2018 that it would end the deal that week; no later "
-            "confirmation was found.",
-        },
     },
     "BlackBerry": {
         "id": "blackberry",
         "name": "BlackBerry",
         "drop": {"RIM": "a common word; 'Research In Motion' is kept"},
-        "activation": "Logging in to Facebook through BlackBerry's built-in integration, such as the BlackBerry "
-        "Hub. In the NYT's test the Hub kept pulling data after the Facebook app had been deleted.",
         "note": "In the NYT's own test a BlackBerry Hub pulled in detailed information about some 550 friends "
         "and identifiers for roughly 295,000 people, and Facebook let BlackBerry devices reach more than 50 "
         "kinds of information. BlackBerry denies collecting or mining that data. The data listed comes from the "
         "2018 BlackBerry 10 test; what earlier versions reached is not itemized.",
-        "start": {
-            "note": "Facebook for BlackBerry launched in October 2007; the data it reached then is not itemized.",
-        },
-        "end": {"note": "Facebook's 2019 account: the access ended late in 2018."},
     },
     "The New York Times": {
         "id": "new-york-times",
         "name": "The New York Times",
         "add": ["New York Times", "NYT"],
-        "activation": "Opting in to TimesPeople, the paper's social-sharing feature, and linking a Facebook "
-        "account; the feature ran from September 2008 to mid-2011.",
         "note": "Coverage of the NYT report says the Times still had friend-list access in Facebook's 2017 "
         "records, years after TimesPeople closed; the Times says it neither used nor knew of it. Facebook grouped "
         "the Times with its 'social experience' partners.",
-        "end": {
-            "note": "End of the TimesPeople feature. When the underlying friend-list access ended is not "
-            "reported; it still appeared in 2017 records.",
-        },
     },
     "Microsoft - Docs.com": {
         "id": "microsoft-docs-com",
@@ -597,7 +447,6 @@ ROWS: dict[str, dict] = {
         "note": "Scribd joined at the end of September 2010 and drew criticism for creating accounts and emailing "
         "friends automatically. Scribd says it stopped using instant personalization in August 2013, before "
         "Facebook closed the program.",
-        "end": {"note": "Scribd's own date for leaving the program."},
     },
     "Clicker": {
         "id": "clicker",
@@ -623,10 +472,6 @@ ROWS: dict[str, dict] = {
         "extra": "Airtel said its Facebook developer access ran from 2010 to 2013 and the data was used "
         "internally; TrueColumn also lists Airtel among companies given extended access. The device deal's own "
         "end is not reported.",
-        "start": {
-            "qualifier": "approximate",
-            "note": "Airtel's own start year for its developer access; the device deal is not dated separately.",
-        },
     },
     "Alcatel / TCL": {
         "id": "tcl-alcatel",
@@ -760,20 +605,12 @@ ROWS: dict[str, dict] = {
         "add": ["Badoo Dating"],
         "extra": "Badoo told Facebook in September 2014 that removing friend permissions would damage its apps, "
         "Badoo and Hot or Not; Facebook's answer in January 2015 described a new interface for selected apps.",
-        "start": {
-            "qualifier": "approximate",
-            "note": "Month of Facebook's reply offering the new interface, not a confirmed switch-on date.",
-        },
     },
     "Hot or Not": {
         "id": "hot-or-not",
         "name": "Hot or Not",
         "group": "wl",
         "extra": "Hot or Not belongs to Badoo and came up in the same 2014-15 exchange with Facebook.",
-        "start": {
-            "qualifier": "approximate",
-            "note": "Month of Facebook's reply offering the new interface, not a confirmed switch-on date.",
-        },
     },
     "Bumble": {
         "id": "bumble",
@@ -861,8 +698,6 @@ ROWS: dict[str, dict] = {
     "Activision": {
         "id": "activision",
         "name": "Activision",
-        "activation": "Not documented: the access came through a Facebook beta rather than from anything users "
-        "are known to have done.",
         "note": "Facebook told the US Congress in June 2018 that five companies might theoretically have got at "
         "limited friend data through beta-test access, which it had since withdrawn. Only one outlet names "
         "Activision, and the "
@@ -872,22 +707,14 @@ ROWS: dict[str, dict] = {
         "id": "thisisyourdigitallife",
         "name": "thisisyourdigitallife (Global Science Research)",
         "drop": {"GSR": "a bare three-letter initialism shared with unrelated names"},
-        "activation": "Taking the personality quiz and logging in with Facebook, or having a friend who did. A "
-        "friend's install was enough unless you had restricted what your friends' apps could see.",
         "note": "Facebook's own timeline: Aleksandr Kogan's app was created in 2013 and installed by roughly "
         "270,000 to 300,000 people, most data was collected in 2014, and Facebook removed the app in 2015 after "
         "The Guardian told it the data had been passed to Cambridge Analytica. Facebook later put the number of people "
         "affected at up to 87 million. Posts, feed and messages were reached for only a small number of users.",
-        "end": {
-            "note": "Facebook removed the app in 2015; friend access for all old-style apps had already ended on "
-            "30 April 2015.",
-        },
     },
     "Cambridge Analytica (SCL Group)": {
         "id": "cambridge-analytica",
         "name": "Cambridge Analytica (SCL Group)",
-        "activation": "Nothing directly: its data came from people, or their friends, who installed "
-        "thisisyourdigitallife.",
         "note": "Facebook's 2018 notices say the quiz app misused data by passing it to Cambridge Analytica, which "
         "received it in 2014. Facebook suspended Cambridge Analytica and its parent SCL in March 2018; the exact "
         "day is less certain.",
@@ -895,21 +722,10 @@ ROWS: dict[str, dict] = {
     "Any third-party app using Facebook Graph API v1.0": {
         "id": "graph-api-v1",
         "name": "Any app using Facebook Graph API v1.0",
-        "activation": "Authorizing any app with Facebook Login, or having a friend who did. While v1.0 was in "
-        "force an app could ask for data about all of a user's friends, including friends who never used it.",
         "note": "Facebook's developer changelog dates the change: v2.0 (30 April 2014) dropped the friends_* "
         "permissions, and apps created before then kept v1.0 until 30 April 2015. This entry applies by rule to "
         "any app connected in that window, not by name, so it has no aliases; the device, whitelist and "
         "extension entries are the exceptions that kept access later.",
-        "start": {
-            "note": "Graph API launched at f8. Apps added earlier had similar friend access through Facebook's "
-            "older platform, which opened in May 2007.",
-        },
-        "end": {
-            "note": "v1.0 stopped for older apps on this day, though Facebook moved apps over during the "
-            "following weeks. Apps created on or after 30 April 2014 only ever had v2.0, which limits friend "
-            "data to friends who also use the app.",
-        },
     },
 }
 
@@ -955,12 +771,9 @@ def dedupe(items: list[str]) -> list[str]:
     return out
 
 
-def build_entry(row: dict, spec: dict) -> dict:
+def build_aliases(row: dict, spec: dict) -> list[str]:
+    """Research aliases minus the dropped ones, plus store-style additions."""
     company = row["company"]
-    name = spec["name"]
-    group = spec.get("group")
-
-    # Aliases: research aliases minus the dropped ones, plus store-style additions.
     drop = spec.get("drop", {})
     for alias in drop:
         if alias not in row["aliases"]:
@@ -970,90 +783,134 @@ def build_entry(row: dict, spec: dict) -> dict:
     by_lower: dict[str, str] = {}
     for alias in aliases:
         by_lower.setdefault(alias.lower(), alias)
-    aliases = list(by_lower.values())
+    return list(by_lower.values())
 
-    # Categories.
-    raw_categories = [c.strip() for c in row["category"].split(";") if c.strip()]
-    categories = []
-    for raw in raw_categories:
-        if raw not in CATEGORY_MAP:
-            raise SystemExit(f"{company}: unmapped category {raw!r}")
-        categories.append(CATEGORY_MAP[raw])
-    categories = spec.get("categories", dedupe(categories))
-    for c in categories:
-        if c not in CATEGORIES:
-            raise SystemExit(f"{company}: category {c!r} is not in the closed set")
 
-    # Data kinds, in vocabulary order so the file reads the same way for every partner.
+def research_data(row: dict) -> list[str]:
+    """The data kinds the research row lists, in vocabulary order so the file reads the same for every partner."""
     kinds: set[str] = set()
     for item in row["data"]:
         if item not in DATA_MAP:
-            raise SystemExit(f"{company}: unmapped data item {item!r}")
+            raise SystemExit(f"{row['company']}: unmapped data item {item!r}")
         kinds.update(DATA_MAP[item])
     order = [k for k, _ in DATA_KINDS]
     unknown = kinds - set(order)
     if unknown:
-        raise SystemExit(f"{company}: data kinds not in the vocabulary: {sorted(unknown)}")
-    data = [k for k in order if k in kinds]
+        raise SystemExit(f"{row['company']}: data kinds not in the vocabulary: {sorted(unknown)}")
+    return [k for k in order if k in kinds]
 
-    # Dates.
-    start = convert_date(row["start"], "start")
-    end = convert_date(row["end"], "end")
-    if group == "ip" and row["end"] == "2014":
-        end["qualifier"] = "approximate"
-        end["note"] = IP_END_NOTE
-    start.update(spec.get("start", {}))
-    end.update(spec.get("end", {}))
 
-    # Prose.
-    fmt = {"name": name}
+def confidence_note(row: dict, spec: dict) -> str:
+    name, group = spec["name"], spec.get("group")
     if group == "device":
-        activation = DEVICE_ACTIVATION.format(**fmt)
-        note = DEVICE_NOTE.format(**fmt)
+        note = DEVICE_NOTE.format(name=name)
     elif group == "ext":
-        activation = EXT_ACTIVATION.format(**fmt)
         several = sum(1 for s in row["sources"] if s["url"]) > 1
-        note = EXT_NOTE.format(**fmt) + " " + (EXT_SEVERAL if several else EXT_SINGLE).format(**fmt)
+        note = EXT_NOTE.format(name=name) + " " + (EXT_SEVERAL if several else EXT_SINGLE).format(name=name)
     elif group == "wl":
-        activation = WL_ACTIVATION.format(**fmt)
-        note = WL_NOTE.format(**fmt)
+        note = WL_NOTE.format(name=name)
     elif group == "ip":
-        activation = IP_ACTIVATION.format(**fmt)
         note = (spec["launch"] + " " + IP_NOTE) if "launch" in spec else ""
     elif group is None:
-        activation, note = "", ""
+        note = ""
     else:
-        raise SystemExit(f"{company}: unknown group {group!r}")
-    activation = spec.get("activation", activation)
+        raise SystemExit(f"{row['company']}: unknown group {group!r}")
     note = spec.get("note", note)
     if "extra" in spec:
         note = note + " " + spec["extra"]
-    if not activation or not note:
-        raise SystemExit(f"{company}: missing activation or confidence note")
+    if not note:
+        raise SystemExit(f"{row['company']}: missing confidence note")
+    return note
 
-    sources = [{"publication": s["publication"], "date": s["date"], "url": s["url"]} for s in row["sources"]]
-    if not any(s["url"] and s["date"] for s in sources):
-        raise SystemExit(f"{company}: no source with both a URL and a date")
 
-    confidence = spec.get("confidence", research_confidence(row["notes"], company))
+def web_source(source: dict, where: str) -> dict:
+    url = source.get("url")
+    if url is not None and not re.match(r"^https?://[^\s]+\.[^\s]+$", url):
+        raise SystemExit(f"{where}: source URL {url!r} is not http(s)")
+    date = source.get("date")
+    date = None if date in (None, "undated") else date
+    if date is not None and not PLAIN_DATE.match(date):
+        raise SystemExit(f"{where}: source date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return {"publication": source["publication"], "date": date, "url": url}
 
+
+def build_routes(deal: dict) -> list[dict]:
+    routes = []
+    for route in deal["routes"]:
+        via = route["via"]
+        if via not in ROUTES:
+            raise SystemExit(f"{deal['id']}: route {via!r} is not one of {sorted(ROUTES)}")
+        extra = set(route) - ROUTES[via]
+        if extra:
+            raise SystemExit(f"{deal['id']}: route {via!r} does not take {sorted(extra)}")
+        for spec in route.get("devices", []):
+            if not spec or set(spec) - DEVICE_KEYS:
+                raise SystemExit(f"{deal['id']}: device spec {spec} is empty or has keys outside {sorted(DEVICE_KEYS)}")
+            for key in ("os_min", "os_below", "browser_min"):
+                if key in spec and not re.match(r"^\d+(\.\d+)*$", spec[key]):
+                    raise SystemExit(f"{deal['id']}: {key} {spec[key]!r} is not a dotted version")
+        routes.append(route)
+    return routes
+
+
+def build_deal(deal: dict, allowed: list[str]) -> dict:
+    did = deal["id"]
+    if not ID_RE.match(did):
+        raise SystemExit(f"bad deal id {did!r}")
+    if deal["category"] not in CATEGORIES:
+        raise SystemExit(f"{did}: category {deal['category']!r} is not in the closed set")
+    # The two "not itemized" kinds claim less than any itemized kind, so a deal may use them to say that a
+    # device line's reach is unknown (older BlackBerrys) even where the research row itemizes another line's.
+    beyond = [k for k in deal["data"] if k not in allowed and k not in UNITEMIZED]
+    if beyond:
+        # A deal may only split the research's data list, never add to it.
+        raise SystemExit(f"{did}: data {beyond} is not in the research row's data")
+    if not deal["data"] or not deal["activation"].strip():
+        raise SystemExit(f"{did}: no data or no activation text")
+    record = []
+    for source in deal["record"]:
+        entry = web_source(source, did)
+        entry["primary"] = bool(source["primary"])
+        entry["supports"] = source["supports"]
+        record.append(entry)
+    if not any(s["url"] for s in record):
+        raise SystemExit(f"{did}: no record source with a URL")
     return {
-        "id": spec["id"],
-        "name": name,
-        "aliases": aliases,
-        "category": categories[0],
-        "categories": categories,
-        "data": data,
-        "activation": activation,
-        "start": finish_date(start),
-        "end": finish_date(end),
-        "sources": sources,
-        "confidence": confidence,
-        "confidence_note": note,
+        "id": did,
+        "category": deal["category"],
+        "data": [k for k, _ in DATA_KINDS if k in deal["data"]],
+        "activation": deal["activation"],
+        "routes": build_routes(deal),
+        "needs": deal["needs"],
+        "start": finish_date(deal["start"], "start", did),
+        "end": finish_date(deal["end"], "end", did),
+        "record": record,
+        # True when no source behind the deal is the company's or Facebook's own words or documents.
+        "secondary_only": not any(s["primary"] for s in record),
     }
 
 
-def build(research: list[dict]) -> dict:
+def build_entry(row: dict, spec: dict, deals: list[dict]) -> dict:
+    company = row["company"]
+    allowed = research_data(row)
+    built = [build_deal(d, allowed) for d in deals]
+    if not built:
+        raise SystemExit(f"{company}: no deal in the record")
+    sources = [{"publication": s["publication"], "date": s["date"], "url": s["url"]} for s in row["sources"]]
+    if not any(s["url"] and s["date"] for s in sources):
+        raise SystemExit(f"{company}: no source with both a URL and a date")
+    return {
+        "id": spec["id"],
+        "name": spec["name"],
+        "aliases": build_aliases(row, spec),
+        "deals": built,
+        "sources": sources,
+        "confidence": spec.get("confidence", research_confidence(row["notes"], company)),
+        "confidence_note": confidence_note(row, spec),
+    }
+
+
+def build(research: list[dict], record: dict) -> dict:
     companies = [row["company"] for row in research]
     missing = [c for c in companies if c not in ROWS]
     unused = [c for c in ROWS if c not in companies]
@@ -1061,15 +918,22 @@ def build(research: list[dict]) -> dict:
         raise SystemExit(f"research rows without a mapping: {missing}; mappings without a research row: {unused}")
     if len(set(companies)) != len(companies):
         raise SystemExit("duplicate company names in the research")
+    ids = [ROWS[c]["id"] for c in companies]
+    strays = {d["partner"] for d in record["deals"]} - set(ids)
+    if strays:
+        raise SystemExit(f"record deals for unknown partners: {sorted(strays)}")
 
-    partners = [build_entry(row, ROWS[row["company"]]) for row in research]
+    partners = [
+        build_entry(row, ROWS[row["company"]], [d for d in record["deals"] if d["partner"] == ROWS[row["company"]]["id"]])
+        for row in research
+    ]
 
-    ids = [p["id"] for p in partners]
     for pid in ids:
         if not ID_RE.match(pid):
             raise SystemExit(f"bad id {pid!r}")
-    if len(set(ids)) != len(ids):
-        raise SystemExit("duplicate ids")
+    deal_ids = [d["id"] for p in partners for d in p["deals"]]
+    if len(set(ids)) != len(ids) or len(set(deal_ids)) != len(deal_ids):
+        raise SystemExit("duplicate partner or deal ids")
     owners: dict[str, str] = {}
     for p in partners:
         for alias in p["aliases"]:
@@ -1077,11 +941,34 @@ def build(research: list[dict]) -> dict:
             if owners.setdefault(key, p["id"]) != p["id"]:
                 raise SystemExit(f"alias {alias!r} of {p['id']} collides with {owners[key]}")
 
+    categories = {d["category"] for p in partners for d in p["deals"]}
+    responses = []
+    for r in record["responses"]:
+        targets = dedupe(([r["partner_id"]] if r["partner_id"] != "facebook" else []) + r["applies_to"])
+        unknown = [t for t in targets if t not in ids and t not in categories]
+        if unknown or not targets:
+            raise SystemExit(f"response by {r['speaker']!r} applies to unknown partners or categories {unknown}")
+        if r["party"] not in ("company", "facebook") or not r["summary"].strip():
+            raise SystemExit(f"response by {r['speaker']!r}: bad party or empty summary")
+        responses.append(
+            {
+                "party": r["party"],
+                "speaker": r["speaker"],
+                "date": r["date"],
+                "summary": r["summary"],
+                "source": web_source(r["source"], f"response by {r['speaker']}"),
+                "primary": bool(r["primary"]),
+                # Partner ids, or categories for replies that cover a whole kind of deal.
+                "applies_to": targets,
+            }
+        )
+
     return {
-        "version": 1,
+        "version": 2,
         "generated_from": GENERATED_FROM,
         "data_kinds": [{"id": k, "description": d} for k, d in DATA_KINDS],
         "partners": partners,
+        "responses": responses,
     }
 
 
@@ -1092,12 +979,14 @@ def render(catalogue: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--research", type=Path, default=DEFAULT_RESEARCH)
+    parser.add_argument("--record", type=Path, default=DEFAULT_RECORD)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
     args = parser.parse_args()
 
     research = json.loads(args.research.read_text(encoding="utf-8"))
-    text = render(build(research))
+    record = json.loads(args.record.read_text(encoding="utf-8"))
+    text = render(build(research, record))
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         if current != text:

@@ -3,12 +3,11 @@
 //! A false match would tell someone that a company could read their messages when it could not, which is
 //! worse than missing a match. So a name matches only when the whole normalised name equals a normalised
 //! alias: no substrings, no fuzzy scores ("Which Spotify Playlist Are You?" is not Spotify). Normalisation
-//! removes only noise that never changes which company is meant: case, accents, punctuation, legal suffixes,
-//! web addresses, and the trailing words app stores add ("Spotify Music", "Dropbox for iOS").
-//!
-//! The store words are stripped from the name being looked up, one at a time, and each step is tried against
-//! the aliases as written. Aliases themselves keep such words, so the alias "Virgin Mobile" matches "Virgin
-//! Mobile" and "Virgin Mobile App" but never a bare "Virgin".
+//! removes only noise that never changes which company or product is meant: case, accents, punctuation,
+//! legal forms ("Spotify AB"), web addresses ("spotify.com"), and the platform an app store names ("Dropbox
+//! for iOS"). Every other word is part of the name: "Apple Music" is not Apple's Settings integration,
+//! "Yahoo Japan" is not Yahoo, "Pandora Jewelry" is not Pandora radio. A product reaches its company only
+//! when the catalogue lists it by name.
 
 use super::{Catalog, Partner};
 use std::collections::HashMap;
@@ -37,9 +36,8 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "oy",
 ];
 
-/// Trailing words and phrases that app stores and ad accounts add to a brand name. Multi-word phrases come
-/// first so "for windows phone" is removed whole.
-const STORE_SUFFIXES: &[&str] = &[
+/// Trailing phrases that name the platform an app runs on, removed whole: "Dropbox for iOS" is Dropbox's app.
+const PLATFORM_SUFFIXES: &[&str] = &[
     "for windows phone",
     "for blackberry",
     "for android",
@@ -48,19 +46,6 @@ const STORE_SUFFIXES: &[&str] = &[
     "for ipad",
     "for ios",
     "for mac",
-    "application",
-    "official",
-    "android",
-    "mobile",
-    "search",
-    "music",
-    "apps",
-    "lite",
-    "free",
-    "ios",
-    "app",
-    "tv",
-    "hd",
 ];
 
 /// Words that name nothing by themselves. An alias made only of these (or of store words and legal forms)
@@ -68,6 +53,19 @@ const STORE_SUFFIXES: &[&str] = &[
 /// ("docs.com" stays "docs com") for the same reason.
 const GENERIC_WORDS: &[&str] = &[
     "access",
+    "android",
+    "app",
+    "application",
+    "apps",
+    "free",
+    "hd",
+    "ios",
+    "lite",
+    "mobile",
+    "music",
+    "official",
+    "search",
+    "tv",
     "account",
     "bank",
     "browser",
@@ -127,14 +125,14 @@ const GENERIC_WORDS: &[&str] = &[
 /// brand rather than to "co".
 const SECOND_LEVEL_LABELS: &[&str] = &["co", "com", "net", "org", "gov", "edu", "ac", "ne", "or", "go", "gob"];
 
-/// Lowercase, accent-free, punctuation-free form of a name with legal suffixes and web-address parts removed,
-/// then with trailing store words removed as long as a meaningful name remains.
+/// Lowercase, accent-free, punctuation-free form of a name with legal suffixes, web-address parts and a
+/// trailing platform phrase removed.
 pub fn normalise(name: &str) -> String {
     forms(name).pop().unwrap_or_default()
 }
 
-/// The form an alias is indexed under: like [`normalise`] but keeping store words, because in an alias they
-/// are part of the name ("Virgin Mobile", "RBC Mobile").
+/// The form an alias is indexed under: like [`normalise`] but keeping a platform phrase, which in an alias
+/// would be part of the name.
 pub fn alias_key(alias: &str) -> String {
     base_words(alias).join(" ")
 }
@@ -179,8 +177,8 @@ impl<'a> NameIndex<'a> {
         NameIndex { keys }
     }
 
-    /// The partner whose alias equals `name` once normalised, trying the full name before each shorter form
-    /// left by removing a trailing store word.
+    /// The partner whose alias equals `name` once normalised, trying the full name before the form left by
+    /// removing a trailing platform phrase or legal form.
     pub fn get(&self, name: &str) -> Option<&'a Partner> {
         forms(name).iter().find_map(|form| self.keys.get(form).copied())
     }
@@ -201,17 +199,16 @@ impl Catalog {
     }
 }
 
-/// Platform names are store words when trailing ("Dropbox for iOS") but real names on their own: "iOS" is an
-/// Apple product, so they are not generic.
-const PLATFORM_NAMES: &[&str] = &["ios", "android"];
+/// "iOS" is an Apple product's own name, so an alias of only that word stands; every other generic word does
+/// not.
+const PRODUCT_NAMES: &[&str] = &["ios"];
 
 fn is_generic(word: &str) -> bool {
-    !PLATFORM_NAMES.contains(&word)
-        && (GENERIC_WORDS.contains(&word) || STORE_SUFFIXES.contains(&word) || LEGAL_SUFFIXES.contains(&word))
+    !PRODUCT_NAMES.contains(&word) && (GENERIC_WORDS.contains(&word) || LEGAL_SUFFIXES.contains(&word))
 }
 
-/// The full normalised name followed by each form left after removing one more trailing store word or legal
-/// suffix. Stops before the name would shrink to nothing or one character ("T-Mobile" stays "t mobile").
+/// The full normalised name followed by each form left after removing one more trailing platform phrase or
+/// legal form. Stops before the name would shrink to nothing or one character.
 fn forms(name: &str) -> Vec<String> {
     let mut words = base_words(name);
     let mut out = vec![words.join(" ")];
@@ -226,9 +223,9 @@ fn forms(name: &str) -> Vec<String> {
     out
 }
 
-/// How many trailing words form a store suffix or legal form, if any.
+/// How many trailing words form a platform phrase or legal form, if any.
 fn trailing_noise(words: &[String]) -> Option<usize> {
-    STORE_SUFFIXES.iter().chain(LEGAL_SUFFIXES).find_map(|phrase| {
+    PLATFORM_SUFFIXES.iter().chain(LEGAL_SUFFIXES).find_map(|phrase| {
         let parts: Vec<&str> = phrase.split(' ').collect();
         let ends =
             words.len() >= parts.len() && words[words.len() - parts.len()..].iter().zip(&parts).all(|(w, p)| w == p);

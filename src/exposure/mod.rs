@@ -2,31 +2,44 @@
 //! model) with the public record (the catalogue) and produces statements. Every statement carries its
 //! evidence and a confidence level, because an accusation that isn't backed up is a bug:
 //!
-//! - `observed`: the person's export says so;
-//! - `inferred`: the export crossed with the public record (e.g. an app connected while a deal ran);
-//! - `reported`: public reporting says it applied to users like this person.
+//! - `observed`: the person's export says so (an app they connected, a business that sent Meta their
+//!   activity);
+//! - `inferred`: the export shows the deal's activation condition (an app connected, a login from the
+//!   maker's device) inside the deal's dated window; whatever else the deal needed is named as unknown;
+//! - `reported`: the public record only. The export names the company but not the deal's condition, or the
+//!   record says the deal covered users generally.
+//!
+//! The record shows what companies could reach, not what they collected; the statements say so.
 
-mod devices;
-mod rules;
+mod conditions;
+mod deals;
+pub mod devices;
+mod observed;
+mod people;
 mod table;
 mod window;
 
-pub use devices::device_partner;
-pub use table::{Row, rows, to_csv};
-pub use window::Window;
+pub use conditions::Shown;
+pub use devices::{DeviceInfo, read_user_agent};
+pub use table::{Part, Row, rows, to_csv};
+pub use window::{DealTimes, Window};
 
-use crate::catalog::Catalog;
-use crate::model::{DataMap, Unix};
+use crate::catalog::{Catalog, Category};
+use crate::model::{DataMap, Platform, Unix};
 use serde::Serialize;
+
+/// Said once wherever statements are shown: the record is about access, not use.
+pub const ACCESS_NOT_USE: &str = "The public record shows what a company could reach, not that it collected \
+or used your data. Several of the companies deny using the access.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Stated in the person's export.
     Observed,
-    /// The export crossed with the public record.
+    /// The export shows the deal's activation condition inside the deal's dated window.
     Inferred,
-    /// Public reporting says it applied to users like this person.
+    /// The public record only.
     Reported,
 }
 
@@ -42,10 +55,11 @@ impl Confidence {
     pub fn explain(self) -> &'static str {
         match self {
             Confidence::Observed => "Your own export says so.",
-            Confidence::Inferred => "Your export, crossed with public reporting about this company.",
-            Confidence::Reported => {
-                "Public reporting says this applied to Facebook users like you; your export does not show it."
+            Confidence::Inferred => {
+                "Your export shows what switched the deal on (an app connected, a login from the maker's device) \
+                 while the public record says the deal ran; what else it needed is listed as unknown."
             }
+            Confidence::Reported => "The public record only: your export does not show what switched the deal on.",
         }
     }
 }
@@ -56,7 +70,11 @@ pub enum Kind {
     ConnectedApp,
     GraphApiFriends,
     MessagingPartner,
-    FriendsReach,
+    WhitelistedApi,
+    ExtendedApi,
+    InstantPersonalization,
+    SearchIntegration,
+    SpecialAccess,
     DeviceIntegration,
     OffMetaActivity,
     AdvertiserList,
@@ -65,13 +83,33 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 13] = [
+        Kind::ConnectedApp,
+        Kind::GraphApiFriends,
+        Kind::MessagingPartner,
+        Kind::WhitelistedApi,
+        Kind::ExtendedApi,
+        Kind::InstantPersonalization,
+        Kind::SearchIntegration,
+        Kind::SpecialAccess,
+        Kind::DeviceIntegration,
+        Kind::OffMetaActivity,
+        Kind::AdvertiserList,
+        Kind::AdvertiserActivity,
+        Kind::AdvertiserInteraction,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::ConnectedApp => "Connected app",
             Kind::GraphApiFriends => "Friends' data via Graph API v1.0",
             Kind::MessagingPartner => "Messaging partner",
-            Kind::FriendsReach => "Partner with access to friends' data",
-            Kind::DeviceIntegration => "Device integration",
+            Kind::WhitelistedApi => "Whitelisted friend access",
+            Kind::ExtendedApi => "Extended friend access (2015)",
+            Kind::InstantPersonalization => "Instant personalization",
+            Kind::SearchIntegration => "Search integration",
+            Kind::SpecialAccess => "Special access",
+            Kind::DeviceIntegration => "Device or platform integration",
             Kind::OffMetaActivity => "Sent your activity to Meta",
             Kind::AdvertiserList => "Advertiser list with you in it",
             Kind::AdvertiserActivity => "Advertiser using your activity",
@@ -79,33 +117,64 @@ impl Kind {
         }
     }
 
-    /// What the person did (or did not do) to switch this on.
-    pub fn activation(self) -> &'static str {
-        match self {
-            Kind::ConnectedApp | Kind::GraphApiFriends => "You logged in to it with Facebook",
-            Kind::MessagingPartner => "You connected its app, then used its Facebook messaging features",
-            Kind::FriendsReach => "Nothing, for most users: the access came through Facebook's deal",
-            Kind::DeviceIntegration => "You signed in to Facebook on the maker's device or software",
-            Kind::OffMetaActivity => "You used its site or app; its Meta pixel or SDK reported it",
-            Kind::AdvertiserList => "The advertiser uploaded or used a list that matched you",
-            Kind::AdvertiserActivity => "You used its site, app or store",
-            Kind::AdvertiserInteraction => "You clicked or closed one of its ads",
+    /// The statement kind for a deal of this category.
+    pub fn of_deal(category: &Category) -> Kind {
+        match category {
+            Category::Messaging => Kind::MessagingPartner,
+            Category::WhitelistedApi => Kind::WhitelistedApi,
+            Category::ExtendedApi => Kind::ExtendedApi,
+            Category::InstantPersonalization => Kind::InstantPersonalization,
+            Category::SearchIntegration => Kind::SearchIntegration,
+            Category::AppPlatform => Kind::GraphApiFriends,
+            Category::DeviceIntegration => Kind::DeviceIntegration,
+            Category::SpecialAccess | Category::Other(_) => Kind::SpecialAccess,
         }
+    }
+
+    /// Kinds that come from the public record rather than from the export alone.
+    pub fn is_deal(self) -> bool {
+        !matches!(
+            self,
+            Kind::ConnectedApp
+                | Kind::OffMetaActivity
+                | Kind::AdvertiserList
+                | Kind::AdvertiserActivity
+                | Kind::AdvertiserInteraction
+        )
     }
 }
 
 /// Whether the access is over, and how we know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "state", content = "as_of")]
+#[serde(rename_all = "snake_case", tag = "state")]
 pub enum Ending {
-    /// Ended at `end` (which may itself be approximate).
+    /// Ended at `end` (which may itself be approximate or only a plan).
     Ended,
     /// Ended, at a time nobody has published.
     EndedUnknown,
+    /// Still running at this date, and nothing says when it ended after that.
+    AtLeastUntil { as_of: String, per: String },
     /// Still running as of this date (YYYY-MM-DD): the export date, or the last public report.
-    StillActive(String),
+    StillActive { as_of: String, per: String },
     /// Nothing says whether or when it ended.
     Unknown,
+}
+
+impl Ending {
+    /// "still active as of 2018-12-18 (Facebook, 2018-12-18)" and the like; `None` for a plain end.
+    pub fn describe(&self) -> Option<String> {
+        match self {
+            Ending::Ended => None,
+            Ending::EndedUnknown => Some("ended, date unknown".into()),
+            Ending::AtLeastUntil { as_of, per } => Some(format!("running in {as_of} ({per}); end unknown")),
+            Ending::StillActive { as_of, per } => Some(format!("still active as of {as_of} ({per})")),
+            Ending::Unknown => Some("unknown".into()),
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        matches!(self, Ending::StillActive { .. })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -113,6 +182,12 @@ pub struct Source {
     pub publication: String,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// What the statement relies on this source for, in our words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports: Option<String>,
+    /// The company's or Facebook's own words or documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub primary: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
@@ -123,36 +198,88 @@ pub struct Evidence {
     pub sources: Vec<Source>,
 }
 
+/// A company's or Facebook's public answer, shown beside the deal it answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Response {
+    /// `company` or `facebook`.
+    pub party: String,
+    pub speaker: String,
+    pub date: Option<String>,
+    pub summary: String,
+    pub source: Source,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
     pub company: String,
     pub catalog_id: Option<String>,
+    /// The catalogue deal behind a statement from the public record.
+    pub deal_id: Option<String>,
     pub kind: Kind,
     /// Data kinds from the catalogue's closed vocabulary (plus the engine's own, see [`data_kind_label`]).
     pub data: Vec<String>,
+    /// For the export's own facts, its dates; for a deal, the record's dates (earliest possible start,
+    /// latest possible end), never the person's. `None` where the source gives none.
     pub start: Option<Unix>,
     pub end: Option<Unix>,
+    /// The same dates as a reader should see them, with their precision, qualifier and source.
+    pub start_label: String,
+    pub end_label: String,
     pub ending: Ending,
     pub confidence: Confidence,
-    /// Names of the people whose data it touched (the owner's own data is implied).
+    /// Names of the people whose data it touched (the owner's own data is implied). Two people with one
+    /// name are two entries.
     pub people: Vec<String>,
+    /// How many people, or `None` when that cannot be known from the export.
+    pub people_count: Option<usize>,
+    /// True when `people_count` is a lower bound (the record leaves the deal's end open, or some friends
+    /// have no date).
+    pub people_count_is_minimum: bool,
+    /// What the export shows of the deal's activation condition (for deals), with files and dates.
+    pub condition_shown: Vec<Shown>,
+    /// What had to be true besides, which the export cannot show; each reads after "whether".
+    pub condition_unknown: Vec<String>,
     pub evidence: Evidence,
+    /// The companies' and Facebook's public answers about this deal.
+    pub responses: Vec<Response>,
     pub explanation: String,
+}
+
+impl Statement {
+    /// The stretch a timeline draws: the statement's dates, an open end drawn to the last date it is known
+    /// to have run, narrowed to where the export shows the deal's condition (an app connected for part of a
+    /// deal's window draws only that part). Unknown sides stay unknown.
+    pub fn drawn(&self) -> Window {
+        let open_end = match &self.ending {
+            Ending::StillActive { as_of, .. } => {
+                crate::catalog::PartialDate::parse(as_of).ok().map(|d| d.latest_unix())
+            }
+            Ending::AtLeastUntil { as_of, .. } => {
+                crate::catalog::PartialDate::parse(as_of).ok().map(|d| d.earliest_unix())
+            }
+            _ => None,
+        };
+        let own = Window::new(self.start, self.end.or(open_end));
+        let shown = self.condition_shown.iter().map(|c| c.possible).reduce(|a, b| {
+            Window::new(a.start.zip(b.start).map(|(x, y)| x.min(y)), a.end.zip(b.end).map(|(x, y)| x.max(y)))
+        });
+        match shown {
+            Some(shown) => own.overlap(shown).unwrap_or(own),
+            None => own,
+        }
+    }
 }
 
 /// Run every rule over the map.
 pub fn statements(map: &DataMap, catalog: &Catalog) -> Vec<Statement> {
     let mut out = Vec::new();
-    rules::connected_apps(map, catalog, &mut out);
+    observed::connected_apps(map, catalog, &mut out);
     // The partner deals were Facebook's: an Instagram-only map gets only what its own export observed.
-    if map.platform != crate::model::Platform::Instagram {
-        rules::graph_api_friends(map, catalog, &mut out);
-        rules::messaging_partners(map, catalog, &mut out);
-        rules::friends_reach(map, catalog, &mut out);
-        rules::device_integrations(map, catalog, &mut out);
+    if map.platform != Platform::Instagram {
+        deals::deal_statements(map, catalog, &mut out);
     }
-    rules::off_meta(map, catalog, &mut out);
-    rules::advertisers(map, catalog, &mut out);
+    observed::off_meta(map, catalog, &mut out);
+    observed::advertisers(map, catalog, &mut out);
     out
 }
 
@@ -166,17 +293,21 @@ pub fn data_kind_label(kind: &str) -> String {
         "user_id" => "your user ID",
         "email" => "your email",
         "phone" => "your phone number",
-        "messages_read" => "read messages",
-        "messages_write" => "write messages",
-        "messages_delete" => "delete messages",
+        "public_posts" => "your public posts",
+        "messages_read" => "reading your messages",
+        "messages_write" => "sending messages as you",
+        "messages_delete" => "deleting your messages",
         "thread_participants" => "who you message",
         "friend_names" => "friends' names",
         "friend_profile" => "friends' profiles",
         "friend_contact_info" => "friends' contact details",
         "friend_email" => "friends' emails",
+        "friend_birthday" => "friends' birthdays",
+        "friend_location" => "friends' locations",
+        "friend_event" | "friend_events" => "friends' events",
         "friend_data_despite_opt_out" => "friends' data despite opt-out",
-        "friend_data_unspecified" => "friends' data (unitemised)",
-        "account_unspecified" => "your account data (unitemised)",
+        "friend_data_unspecified" => "friends' data (not itemized)",
+        "account_unspecified" => "your account data (not itemized)",
         other => return other.replace('_', " ").replace("friend ", "friends' "),
     };
     words.to_owned()

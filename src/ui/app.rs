@@ -158,7 +158,7 @@ impl DatamapApp {
         if self.saver.is_some() {
             return;
         }
-        let csv = crate::exposure::to_csv(&map.loaded.rows);
+        let csv = crate::exposure::to_csv(&map.loaded.rows, &map.loaded.statements);
         let (send, recv) = channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new().name("export-table".into()).spawn(move || {

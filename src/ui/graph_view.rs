@@ -96,7 +96,7 @@ impl GraphView {
         // Size says how far a node reaches: its links, and for companies the people whose data it touched.
         // One pass over the rows, so a map of thousands of companies opens without a quadratic search.
         let people_by_company: std::collections::HashMap<String, usize> =
-            loaded.rows.iter().map(|r| (r.company.to_lowercase(), r.people)).collect();
+            loaded.rows.iter().map(|r| (r.company.to_lowercase(), r.people.unwrap_or(0))).collect();
         let people_affected = |label: &str| people_by_company.get(&label.to_lowercase()).copied().unwrap_or(0);
         let radius: Vec<f32> = g
             .node_indices()
@@ -122,7 +122,7 @@ impl GraphView {
                         c.events + 25 * c.sources.len() as u64 + if g[n].partner { 1000 } else { 0 }
                     }
                     NodeKind::Person(i) => loaded.map.people.get(i)?.messages,
-                    NodeKind::Partner(i) => loaded.rows.get(i)?.people as u64,
+                    NodeKind::Partner(i) => loaded.rows.get(i)?.people.unwrap_or(0) as u64,
                     _ => return None,
                 };
                 Some((g[n].category, score, n.index()))
@@ -612,11 +612,11 @@ fn describe(loaded: &Loaded, node: usize) -> String {
         },
         NodeKind::Partner(i) => match loaded.rows.get(i) {
             Some(row) => format!(
-                "{}\n{}\n{} of your friends affected ({})",
+                "{}\n{}\nPeople affected: {} ({})",
                 row.company,
                 row.kind_label(),
-                row.people,
-                row.confidence.label()
+                row.people_label(),
+                row.confidence_label()
             ),
             None => g[n].label.clone(),
         },

@@ -2,7 +2,7 @@
 //! sorted by any column, filtered by confidence and searched by name, and a click selects the company
 //! everywhere (graph, details panel).
 
-use crate::exposure::{Confidence, Row};
+use crate::exposure::{Confidence, Part, Row};
 use crate::pipeline::Loaded;
 use crate::timeline::AsOf;
 use egui_extras::{Column, TableBuilder};
@@ -46,6 +46,23 @@ pub fn confidence_color(confidence: Confidence, dark: bool) -> egui::Color32 {
         (Confidence::Reported, false) => egui::Color32::from_rgb(0x8A, 0x4F, 0x7D),
         (Confidence::Reported, true) => egui::Color32::from_rgb(0xCC, 0x79, 0xA7),
     }
+}
+
+/// Height of one line of a company's row.
+const LINE: f32 = 20.0;
+
+/// One cell holding a line per kind of access; the full text of each line is its tooltip.
+fn lines_ui(table_row: &mut egui_extras::TableRow<'_, '_>, row: &Row, text: impl Fn(&Part) -> egui::RichText) {
+    table_row.col(|ui| {
+        ui.vertical(|ui| {
+            for part in &row.parts {
+                let line = text(part);
+                let full = line.text().to_owned();
+                ui.add_sized([ui.available_width(), LINE], egui::Label::new(line).selectable(false).truncate())
+                    .on_hover_text(full);
+            }
+        });
+    });
 }
 
 impl TableView {
@@ -112,7 +129,7 @@ impl TableView {
         });
         ui.label(
             egui::RichText::new(
-                "Each row is a company that could reach your data. Observed: your export says so. Inferred: your export crossed with public reporting. Reported: public reporting only.",
+                "Each row is a company, with a line for each kind of access. Observed: your export says so. Inferred: your export shows what switched a deal on while it ran. Reported: the public record only. The record shows what companies could reach, not that they collected it.",
             )
             .weak(),
         );
@@ -137,7 +154,7 @@ impl TableView {
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Min))
             .column(Column::initial(170.0).at_least(100.0).clip(true))
             .column(Column::initial(190.0).at_least(80.0).clip(true))
             .column(Column::initial(200.0).at_least(80.0).clip(true))
@@ -173,7 +190,10 @@ impl TableView {
                 });
             })
             .body(|body| {
-                body.rows(22.0, rows.len(), |mut table_row| {
+                // A company gets one line per kind of access, each with its own dates and confidence, so an
+                // app connection that is still active never makes message access that ended read as current.
+                let heights = rows.iter().map(|r| LINE * r.parts.len().max(1) as f32 + 4.0);
+                body.heterogeneous_rows(heights, |mut table_row| {
                     let Some(row) = rows.get(table_row.index()) else { return };
                     table_row.set_selected(Some(table_row.index()) == selected_index);
                     table_row.col(|ui| {
@@ -182,44 +202,20 @@ impl TableView {
                         } else {
                             egui::RichText::new(&row.company)
                         };
-                        ui.add(egui::Label::new(name).selectable(false).truncate()).on_hover_text(
-                            if row.catalog_id.is_some() { "A historic Facebook data partner" } else { "" },
-                        );
+                        let label = ui.add(egui::Label::new(name).selectable(false).truncate());
+                        if row.catalog_id.is_some() {
+                            label.on_hover_text("A company in the public record of Facebook's data deals");
+                        }
                     });
-                    table_row.col(|ui| {
-                        let first = row.kinds.first().map(|k| k.label()).unwrap_or_default();
-                        let text = match row.kinds.len() {
-                            0 | 1 => first.to_owned(),
-                            n => format!("{first} +{}", n - 1),
-                        };
-                        ui.add(egui::Label::new(text).selectable(false).truncate()).on_hover_text(row.kinds_list());
+                    lines_ui(&mut table_row, row, |p| egui::RichText::new(p.kind.label()));
+                    lines_ui(&mut table_row, row, |p| egui::RichText::new(p.data_label()));
+                    lines_ui(&mut table_row, row, |p| egui::RichText::new(&p.activation));
+                    lines_ui(&mut table_row, row, |p| egui::RichText::new(&p.start_label));
+                    lines_ui(&mut table_row, row, |p| egui::RichText::new(&p.end_label));
+                    lines_ui(&mut table_row, row, |p| {
+                        egui::RichText::new(p.confidence.label()).color(confidence_color(p.confidence, dark))
                     });
-                    table_row.col(|ui| {
-                        ui.add(egui::Label::new(row.data_label()).selectable(false).truncate())
-                            .on_hover_text(row.data_label().replace("; ", "\n"));
-                    });
-                    table_row.col(|ui| {
-                        ui.add(egui::Label::new(row.activation()).selectable(false).truncate())
-                            .on_hover_text(row.activation().replace("; ", "\n"));
-                    });
-                    table_row.col(|ui| {
-                        ui.add(egui::Label::new(row.started_label()).selectable(false));
-                    });
-                    table_row.col(|ui| {
-                        let text = match &row.still_active {
-                            Some(_) => "still active".to_owned(),
-                            None => row.ended_label(),
-                        };
-                        ui.add(egui::Label::new(text).selectable(false).truncate()).on_hover_text(row.ended_label());
-                    });
-                    table_row.col(|ui| {
-                        let text =
-                            egui::RichText::new(row.confidence_label()).color(confidence_color(row.confidence, dark));
-                        ui.add(egui::Label::new(text).selectable(false)).on_hover_text(row.confidence.explain());
-                    });
-                    table_row.col(|ui| {
-                        ui.add(egui::Label::new(row.people.to_string()).selectable(false));
-                    });
+                    lines_ui(&mut table_row, row, |p| egui::RichText::new(p.people_label()));
                     table_row.col(|ui| {
                         ui.add(
                             egui::Label::new(if row.evidence == 1 {

@@ -4,7 +4,7 @@
 
 use super::table_view::confidence_color;
 use crate::exposure::{Confidence, data_kind_label};
-use crate::model::{Unix, days_from_civil, format_date};
+use crate::model::{Unix, days_from_civil};
 use crate::pipeline::Loaded;
 use egui::Color32;
 use egui_plot::{
@@ -205,12 +205,7 @@ fn hover_text(loaded: &Loaded, row: usize) -> String {
     let mut lines = Vec::new();
     for interval in &timeline.intervals {
         let Some(s) = loaded.statements.get(interval.statement) else { continue };
-        let from = s.start.map(format_date).unwrap_or_else(|| "unknown".into());
-        let to = match (&s.ending, s.end) {
-            (crate::exposure::Ending::StillActive(as_of), _) => format!("still active as of {as_of}"),
-            (_, Some(e)) => format_date(e),
-            _ => "unknown".into(),
-        };
+        let (from, to) = (&s.start_label, &s.end_label);
         let data: Vec<String> = s.data.iter().map(|d| data_kind_label(d)).collect();
         lines.push(format!(
             "{} ({}): {from} to {to}\n  {}\n  evidence: {} file(s), {} source(s)",

@@ -1,0 +1,64 @@
+//! Whose data a statement touched besides the owner's: friends by a date, or the people in message threads
+//! active inside a window. A count the export cannot give is unknown, never zero; a friend with no date is
+//! left out and makes the count a minimum; two people with one name are two people.
+
+use super::window::Window;
+use crate::import::families::{Family, classify};
+use crate::model::{DataMap, Platform, Relation, Unix};
+
+/// People reached, by index into `map.people` or as thread participants' names.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reached {
+    pub names: Vec<String>,
+    /// `None` when the export cannot say.
+    pub count: Option<usize>,
+    pub minimum: bool,
+}
+
+impl Reached {
+    pub fn unknown() -> Reached {
+        Reached { names: Vec::new(), count: None, minimum: false }
+    }
+}
+
+/// Whether the export has a friends list at all; without one, "0 friends" would be a guess.
+pub fn has_friend_list(map: &DataMap) -> bool {
+    map.files_read.iter().any(|f| classify(f).is_some_and(|(family, _)| family == Family::Friends))
+        || map.people.iter().any(|p| p.relations.contains(&Relation::Friend))
+}
+
+/// Friends who were certainly friends by `by`. `minimum` is set when some friends have no date, or when the
+/// moment itself is only the latest the record dates (the deal may have run longer).
+pub fn friends_by(map: &DataMap, by: Option<Unix>, open_ended: bool) -> Reached {
+    if !has_friend_list(map) {
+        return Reached::unknown();
+    }
+    let Some(by) = by else { return Reached::unknown() };
+    let friends: Vec<_> = map.people.iter().filter(|p| p.relations.contains(&Relation::Friend)).collect();
+    let names: Vec<String> =
+        friends.iter().filter(|p| p.friend_since.is_some_and(|t| t <= by)).map(|p| p.name.clone()).collect();
+    let undated = friends.iter().any(|p| p.friend_since.is_none());
+    Reached { count: Some(names.len()), names, minimum: undated || open_ended }
+}
+
+/// Everyone in the owner's Facebook threads with messages certainly inside `window`, each thread's people
+/// once; a name shared by two different threads' participants is counted once, since threads carry names only.
+pub fn thread_people(map: &DataMap, window: Window, open_ended: bool) -> (Reached, Vec<String>) {
+    if !window.is_closed() {
+        return (Reached::unknown(), Vec::new());
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut files = Vec::new();
+    // Facebook's deals reached Facebook's messages: Instagram threads in a combined map do not count.
+    let facebook = map.threads.iter().filter(|t| t.platforms.is_empty() || t.platforms.contains(&Platform::Facebook));
+    for thread in facebook.filter(|t| window.contains_any_day(&t.days)) {
+        for p in &thread.participants {
+            if seen.insert(p.as_str()) {
+                names.push(p.clone());
+            }
+        }
+        files.extend(thread.files.iter().take(1).cloned());
+    }
+    (Reached { count: Some(names.len()), names, minimum: open_ended }, files)
+}
