@@ -170,6 +170,7 @@ fn skeleton(catalog: &Catalog, partner: &Partner, deal: &Deal, times: &DealTimes
                 })
                 .collect(),
         },
+        sources_secondary_only: deal.secondary_only,
         responses: catalog
             .responses_for(partner)
             .map(|r| Response {

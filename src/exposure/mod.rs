@@ -240,6 +240,9 @@ pub struct Statement {
     /// What had to be true besides, which the export cannot show; each reads after "whether".
     pub condition_unknown: Vec<String>,
     pub evidence: Evidence,
+    /// Every public source behind this deal is a report about the original finding or statement, not the
+    /// original itself.
+    pub sources_secondary_only: bool,
     /// The companies' and Facebook's public answers about this deal.
     pub responses: Vec<Response>,
     pub explanation: String,

@@ -34,6 +34,7 @@ fn observed(company: String, catalog_id: Option<String>, kind: Kind, data: &str,
         condition_shown: Vec::new(),
         condition_unknown: Vec::new(),
         evidence: Evidence { files, sources: Vec::new() },
+        sources_secondary_only: false,
         responses: Vec::new(),
         explanation: String::new(),
     }

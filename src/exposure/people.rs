@@ -44,7 +44,10 @@ pub fn friends_by(map: &DataMap, by: Option<Unix>, open_ended: bool) -> Reached 
 /// Everyone in the owner's Facebook threads with messages certainly inside `window`, each thread's people
 /// once; a name shared by two different threads' participants is counted once, since threads carry names only.
 pub fn thread_people(map: &DataMap, window: Window, open_ended: bool) -> (Reached, Vec<String>) {
-    if !window.is_closed() {
+    // Without any message files the export cannot say whom the person messaged.
+    let has_messages = !map.threads.is_empty()
+        || map.files_read.iter().any(|f| classify(f).is_some_and(|(family, _)| family == Family::Messages));
+    if !window.is_closed() || !has_messages {
         return (Reached::unknown(), Vec::new());
     }
     let mut names: Vec<String> = Vec::new();

@@ -23,6 +23,12 @@ pub fn details_ui(ui: &mut egui::Ui, loaded: &Loaded, company: &str) -> bool {
     if row.statements.iter().any(|&i| loaded.statements.get(i).is_some_and(|s| s.kind.is_deal())) {
         ui.label(egui::RichText::new(ACCESS_NOT_USE).italics());
     }
+    if let Some(partner) = row.catalog_id.as_deref().and_then(|id| crate::catalog::builtin().partner(id)) {
+        egui::CollapsingHeader::new("How sure the record is").id_salt("record").show(ui, |ui| {
+            ui.label(format!("Sources agree: {} confidence.", partner.confidence.as_str()));
+            ui.label(&partner.confidence_note);
+        });
+    }
     ui.add_space(6.0);
     let dark = ui.visuals().dark_mode;
     for (n, &i) in row.statements.iter().enumerate() {
@@ -42,7 +48,10 @@ fn statement_ui(ui: &mut egui::Ui, s: &Statement, n: usize, dark: bool) {
         ui.label(egui::RichText::new(s.confidence.label()).color(confidence_color(s.confidence, dark)))
             .on_hover_text(s.confidence.explain());
     });
-    ui.label(format!("From {} to {}", s.start_label, s.end_label));
+    if !s.kind.is_deal() {
+        // A deal's explanation already opens with its dates and who reported them.
+        ui.label(format!("From {} to {}", s.start_label, s.end_label));
+    }
     ui.label(&s.explanation);
     if !s.condition_shown.is_empty() {
         ui.label(egui::RichText::new("What your export shows").strong());
@@ -78,6 +87,15 @@ fn statement_ui(ui: &mut egui::Ui, s: &Statement, n: usize, dark: bool) {
         egui::CollapsingHeader::new(format!("Public sources ({})", s.evidence.sources.len()))
             .id_salt(("sources", n))
             .show(ui, |ui| {
+                if s.sources_secondary_only {
+                    ui.label(
+                        egui::RichText::new(
+                            "Each of these reports on the original finding or statement; the originals were not \
+                             available to check.",
+                        )
+                        .weak(),
+                    );
+                }
                 for source in &s.evidence.sources {
                     source_ui(ui, source, source.supports.as_deref());
                 }

@@ -55,11 +55,14 @@ const LINE: f32 = 20.0;
 fn lines_ui(table_row: &mut egui_extras::TableRow<'_, '_>, row: &Row, text: impl Fn(&Part) -> egui::RichText) {
     table_row.col(|ui| {
         ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing.y = 0.0;
             for part in &row.parts {
                 let line = text(part);
                 let full = line.text().to_owned();
-                ui.add_sized([ui.available_width(), LINE], egui::Label::new(line).selectable(false).truncate())
-                    .on_hover_text(full);
+                let size = egui::vec2(ui.available_width(), LINE);
+                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Label::new(line).selectable(false).truncate()).on_hover_text(full);
+                });
             }
         });
     });
