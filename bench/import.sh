@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-3}"
-cargo build --release --quiet
+cargo build --release --quiet --features dev
 BIN=target/release/datamap
 HEAVY=target/bench/facebook-heavy-2026-01-02-Hv1.zip
 if [[ ! -f "$HEAVY" ]]; then

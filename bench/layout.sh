@@ -23,7 +23,7 @@ if [ ! -d "$here/node_modules/d3-force" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 if [ -z "${DATAMAP:-}" ]; then
-  cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+  cargo build --release --quiet --features dev --manifest-path "$root/Cargo.toml"
   DATAMAP="${CARGO_TARGET_DIR:-$root/target}/release/datamap"
 fi
 

@@ -11,7 +11,7 @@ use datamap::graph::MapGraph;
 use datamap::model::{Company, CompanySource, DataMap, Person, Relation, Thread};
 use datamap::pipeline::Loaded;
 use datamap::timeline::{company_timelines, network};
-use datamap::ui::graph_view::GraphView;
+use datamap::views::graph_view::GraphView;
 use std::time::Instant;
 
 fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loaded {

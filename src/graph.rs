@@ -104,6 +104,7 @@ pub enum EdgeKind {
     SharedThread,
 }
 
+#[derive(Clone)]
 pub struct MapGraph {
     pub graph: UnGraph<Node, EdgeKind>,
     pub owner: NodeIndex,

@@ -3,12 +3,18 @@
 //!
 //! Data flows one way, and each stage is a module:
 //! [`archive`] (zip, parts, folder) → [`import`] (typed records per file family) → [`model`] (people,
-//! companies, apps, threads) → [`graph`] (petgraph) → [`layout`] (force simulation) → `ui` (eframe views).
-//! Nothing before `ui` depends on egui, so the whole pipeline is tested and benchmarked headless.
+//! companies, apps, threads) → [`catalog`] (the public record) → [`exposure`] (who could see what, when)
+//! → [`graph`] (petgraph) → [`layout`] (force simulation).
+//!
+//! The modules sit on three floors, and an arrow only ever points down (`tests/layers.rs` fails otherwise):
+//! - the **core**, every module listed above plus [`timeline`], [`redact`], [`report`], [`palette`],
+//!   [`pipeline`] and [`demo`]: no egui, so it is tested and benchmarked headless;
+//! - the **drawing** floor: [`views`] (egui functions over the loaded data) and [`card`] (the share card,
+//!   drawn offscreen for Save image and `datamap render`);
+//! - the **app**: [`app`], the window, its dialogs, the command line.
 
 pub mod archive;
 pub mod catalog;
-pub mod cli;
 pub mod demo;
 pub mod exposure;
 pub mod graph;
@@ -16,9 +22,13 @@ pub mod import;
 pub mod layout;
 mod memory;
 pub mod model;
+pub mod palette;
 pub mod pipeline;
 pub mod redact;
 pub mod report;
-pub mod share;
 pub mod timeline;
-pub mod ui;
+
+pub mod card;
+pub mod views;
+
+pub mod app;

@@ -1,117 +1,21 @@
-//! The `datamap` binary: a thin layer that parses arguments and hands over to the library, either to the
-//! window or to a headless subcommand.
+//! The `datamap` binary: parses the command line and hands over to the library, either to the window or to
+//! a headless subcommand; a failure becomes one line on stderr and exit code 2.
 //!
-//! Release builds on Windows are GUI-subsystem programs so double-clicking opens no console window; the
-//! price is that the headless subcommands print nothing there when run from a terminal (see README).
+//! Release builds on Windows are GUI-subsystem programs so double-clicking opens no console window.
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
-use datamap::cli::{self, BenchKind, Command, EXIT_OK, EXIT_UNUSABLE, ReportFormat};
-use datamap::import::{self, Monitor};
+use clap::Parser;
+use datamap::app::cli::{self, Cli};
 use std::process::ExitCode;
-use std::sync::atomic::AtomicBool;
 
 fn main() -> ExitCode {
     withhold_panic_details();
-    // `bench layout` is a developer tool with its own flags (see bench/README.md), so it skips the user CLI.
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [first, second, rest @ ..] = args.as_slice()
-        && first == "bench"
-        && second == "layout"
-    {
-        return ExitCode::from(datamap::layout::bench::run_layout_bench(rest) as u8);
-    }
-    let code = match cli::parse(std::env::args().skip(1)) {
-        Err(problem) => {
-            eprintln!("datamap: {problem} (see datamap --help)");
-            EXIT_UNUSABLE
+    let code = match cli::run(Cli::parse()) {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("datamap: {failure}");
+            failure.exit_code()
         }
-        Ok(Command::Help) => {
-            print!("{}", cli::USAGE);
-            EXIT_OK
-        }
-        Ok(Command::Report { inputs, format, redact }) => {
-            let cancel = AtomicBool::new(false);
-            match import::import(&inputs, &Monitor::silent(&cancel)) {
-                Ok(map) => {
-                    let exposures = datamap::exposure::statements(&map, datamap::catalog::builtin());
-                    let (map, exposures) =
-                        if redact { datamap::redact::redact(&map, &exposures) } else { (map, exposures) };
-                    match format {
-                        ReportFormat::Json => println!("{}", datamap::report::to_json(&map, &exposures)),
-                        ReportFormat::Csv => {
-                            print!("{}", datamap::exposure::to_csv(&datamap::exposure::rows(&exposures), &exposures))
-                        }
-                        ReportFormat::Summary => print!("{}", datamap::report::summary(&map)),
-                    }
-                    EXIT_OK
-                }
-                Err(e) => {
-                    eprintln!("datamap: {e}");
-                    EXIT_UNUSABLE
-                }
-            }
-        }
-        Ok(Command::MakeHeavy { out }) => {
-            match datamap::demo::heavy::write_heavy(&out, datamap::demo::heavy::MEDIA_BYTES) {
-                Ok(()) => EXIT_OK,
-                Err(e) => {
-                    eprintln!("datamap: {}: {e}", out.display());
-                    EXIT_UNUSABLE
-                }
-            }
-        }
-        Ok(Command::Bench { what, inputs }) => {
-            let measured = match what {
-                BenchKind::Import => import::bench::timed_import(&inputs),
-                BenchKind::Scan => import::bench::message_speeds(&inputs),
-                BenchKind::Inflate => import::bench::inflate_floor(&inputs).map(|f| {
-                    format!("inflate_seconds={:.3} files={} json_bytes={}", f.time.as_secs_f64(), f.files, f.bytes)
-                }),
-            };
-            match measured {
-                Ok(line) => {
-                    println!("{line}");
-                    EXIT_OK
-                }
-                Err(e) => {
-                    eprintln!("datamap: {e}");
-                    EXIT_UNUSABLE
-                }
-            }
-        }
-        Ok(Command::MakeDemo { out, instagram }) => {
-            match if instagram { datamap::demo::instagram_demo_builder() } else { datamap::demo::demo_builder() }
-                .write_zip(&out)
-            {
-                Ok(()) => EXIT_OK,
-                Err(e) => {
-                    eprintln!("datamap: {}: {e}", out.display());
-                    EXIT_UNUSABLE
-                }
-            }
-        }
-        Ok(Command::Render { inputs, out, redact, view, size }) => {
-            match datamap::ui::share::render_file(&inputs, &out, view, size, redact) {
-                Ok(()) => EXIT_OK,
-                Err(e) => {
-                    eprintln!("datamap: {e}");
-                    EXIT_UNUSABLE
-                }
-            }
-        }
-        Ok(Command::InstallDesktop) => match datamap::share::desktop::install_here() {
-            Ok(files) => {
-                for f in files {
-                    println!("{}", f.display());
-                }
-                EXIT_OK
-            }
-            Err(e) => {
-                eprintln!("datamap: install-desktop: {e}");
-                EXIT_UNUSABLE
-            }
-        },
-        Ok(Command::Gui(options)) => datamap::ui::run(options),
     };
     ExitCode::from(code as u8)
 }

@@ -12,6 +12,7 @@ use crate::timeline::{self, CompanyTimeline, Network};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
+#[derive(Clone)]
 pub struct Loaded {
     pub map: DataMap,
     /// Who could see what, when, and how we know.

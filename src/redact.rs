@@ -15,6 +15,8 @@ use std::collections::HashMap;
 
 /// What the owner is called once redacted.
 pub const OWNER: &str = "You";
+/// The title of a map with no owner to name, which is always the case once redacted.
+pub const ANONYMOUS_TITLE: &str = "My data map";
 
 /// Real name → pseudonym, plus the text scrubber built from it.
 pub struct Pseudonyms {

@@ -128,3 +128,47 @@ fn report_csv_is_the_table() {
         "the app connection keeps its own line and end"
     );
 }
+
+/// The README's command table is written by hand for people; this keeps it true to the declaration clap
+/// parses: every subcommand people can run, and every option each one takes, is in the table.
+#[test]
+fn readme_command_table_matches_the_command_line() {
+    use clap::CommandFactory;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("### Command line").expect("a Command line section");
+    let table = &readme[start..start + readme[start..].find("Exit codes").expect("the table ends")];
+    let cli = datamap::app::cli::Cli::command();
+    let long_flags = |cmd: &clap::Command| -> Vec<String> {
+        cmd.get_arguments()
+            .filter(|a| !a.is_hide_set())
+            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+            .filter(|f| f != "--help" && f != "--version")
+            .collect()
+    };
+    for flag in long_flags(&cli) {
+        assert!(
+            table.lines().any(|l| l.starts_with("datamap --") && l.contains(&flag)),
+            "the window's {flag} is missing from the README"
+        );
+    }
+    for sub in cli.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let line = format!("datamap {}", sub.get_name());
+        let at = table.find(&line).unwrap_or_else(|| panic!("{line} is missing from the README"));
+        let entry = &table[at..table[at..].find("\ndatamap").map_or(table.len(), |n| at + n)];
+        for flag in long_flags(sub) {
+            assert!(entry.contains(&flag), "{flag} of {line} is missing from the README");
+        }
+    }
+    assert!(table.contains("datamap --version"));
+}
+
+#[test]
+fn every_subcommand_answers_help_and_the_binary_its_version() {
+    for sub in ["report", "render", "install-desktop", "make-demo"] {
+        let out = datamap(&[sub, "--help"]);
+        assert!(out.status.success(), "{sub} --help");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: datamap"), "{sub}");
+    }
+    let out = datamap(&["--version"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("datamap {}", env!("CARGO_PKG_VERSION")));
+}

@@ -1,7 +1,7 @@
 //! The window as a person meets it, driven headless through the accessibility tree.
 
-use datamap::cli::GuiOptions;
-use datamap::ui::app::{DatamapApp, Screen};
+use datamap::app::GuiOptions;
+use datamap::app::window::{DatamapApp, Screen};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -82,7 +82,7 @@ fn a_bad_file_shows_an_error_card_with_a_way_back() {
     assert!(matches!(harness.state().screen, Screen::Start));
 }
 
-fn open_demo(view: datamap::cli::View) -> Harness<'static, DatamapApp> {
+fn open_demo(view: datamap::card::View) -> Harness<'static, DatamapApp> {
     let options = GuiOptions { inputs: vec![datamap::demo::demo_input()], view, ..Default::default() };
     // Frames a thirtieth of a second apart, so two clicks can make a double-click.
     let mut harness = Harness::builder()
@@ -102,7 +102,7 @@ fn selected(harness: &Harness<'_, DatamapApp>) -> Option<String> {
 
 #[test]
 fn a_table_row_opens_the_details_with_evidence() {
-    let mut harness = open_demo(datamap::cli::View::Table);
+    let mut harness = open_demo(datamap::card::View::Table);
     assert_eq!(harness.query_all_by_label("Who had access").count(), 2, "the view switch and the table's heading");
     harness.get_by_label("Spotify").click();
     harness.run_steps(3);
@@ -122,14 +122,14 @@ fn a_table_row_opens_the_details_with_evidence() {
 
 #[test]
 fn clicking_a_company_in_the_graph_selects_it_everywhere() {
-    let mut harness = open_demo(datamap::cli::View::Graph);
+    let mut harness = open_demo(datamap::card::View::Graph);
     harness.get_by_label("Netflix").click();
     harness.run_steps(3);
     assert_eq!(selected(&harness).as_deref(), Some("Netflix"));
     harness.get_by_label_contains("Netflix could read, send and delete your Facebook messages");
     harness.get_by_label("Who had access").click();
     harness.run_steps(3);
-    assert!(matches!(&harness.state().screen, Screen::Map(m) if m.view == datamap::cli::View::Table));
+    assert!(matches!(&harness.state().screen, Screen::Map(m) if m.view == datamap::card::View::Table));
     assert_eq!(selected(&harness).as_deref(), Some("Netflix"), "the selection carries over to the table");
 }
 
@@ -142,7 +142,7 @@ fn graph_zoom(harness: &Harness<'_, DatamapApp>) -> f32 {
 
 #[test]
 fn search_finds_and_centres_then_fit_restores_the_view() {
-    let mut harness = open_demo(datamap::cli::View::Graph);
+    let mut harness = open_demo(datamap::card::View::Graph);
     let fitted = graph_zoom(&harness);
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find").click();
     harness.run_steps(2);
@@ -159,7 +159,7 @@ fn search_finds_and_centres_then_fit_restores_the_view() {
 
 #[test]
 fn filters_hide_a_category() {
-    let mut harness = open_demo(datamap::cli::View::Graph);
+    let mut harness = open_demo(datamap::card::View::Graph);
     let friend = match &harness.state().screen {
         Screen::Map(map) => map.loaded.map.friends().next().map(|p| p.name.clone()).unwrap(),
         _ => unreachable!(),
@@ -190,7 +190,7 @@ fn click_at(harness: &mut Harness<'_, DatamapApp>, pos: egui::Pos2) {
 
 #[test]
 fn clicking_a_timeline_row_selects_the_company() {
-    let mut harness = open_demo(datamap::cli::View::Timeline);
+    let mut harness = open_demo(datamap::card::View::Timeline);
     let expected = match &harness.state().screen {
         Screen::Map(map) => map.loaded.timelines[3].company.clone(),
         _ => unreachable!(),
@@ -206,7 +206,7 @@ fn clicking_a_timeline_row_selects_the_company() {
 
 #[test]
 fn as_of_hides_what_was_not_yet_true() {
-    let mut harness = open_demo(datamap::cli::View::Graph);
+    let mut harness = open_demo(datamap::card::View::Graph);
     assert!(harness.query_by_label("Greenleaf Grocers").is_some());
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "As of").click();
     harness.run_steps(2);
@@ -243,7 +243,7 @@ fn pointer(harness: &mut Harness<'_, DatamapApp>, pos: egui::Pos2, pressed: Opti
 
 #[test]
 fn dragging_a_node_pins_it_and_double_click_releases_it() {
-    let mut harness = open_demo(datamap::cli::View::Graph);
+    let mut harness = open_demo(datamap::card::View::Graph);
     let (_, before, pinned, zoom) = graph_state(&harness, "Spotify");
     assert!(!pinned);
     let start = harness.get_by_label("Spotify").rect().center();

@@ -3,11 +3,11 @@
 //! opening a second export while the first is importing cancels the first cleanly.
 //! The import itself is the one tests/hardening.rs checks case by case through the command line.
 
+use datamap::app::GuiOptions;
+use datamap::app::job::ImportJob;
+use datamap::app::window::{DatamapApp, Screen};
 use datamap::archive::Input;
-use datamap::cli::GuiOptions;
 use datamap::import::ImportError;
-use datamap::ui::app::{DatamapApp, Screen};
-use datamap::ui::job::ImportJob;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Mutex;

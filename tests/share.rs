@@ -1,7 +1,7 @@
 //! Sharing is safe by design: redacted pictures and exports carry no person's name, `datamap render`
 //! works with no display, and `install-desktop` installs for the user without taking over zip files.
 
-use datamap::cli::View;
+use datamap::card::View;
 use datamap::import::Monitor;
 use datamap::pipeline::{self, Loaded};
 use std::path::{Path, PathBuf};
@@ -95,13 +95,13 @@ fn a_redacted_png_and_svg_name_no_one() {
     let redacted = datamap::redact::redact_loaded(demo());
     // What the renderer is fed: every label, title, tooltip source and statement.
     let fed: String = redacted.graph.graph.node_weights().map(|n| format!("{}\n", n.label)).collect::<String>()
-        + &datamap::ui::share_card::title(&redacted)
+        + &datamap::card::title(&redacted)
         + &datamap::report::to_json(&redacted.map, &redacted.statements);
     assert_no_names("the redacted data fed to the renderer", &fed);
-    assert_eq!(datamap::ui::share_card::title(&redacted), "My data map");
+    assert_eq!(datamap::card::title(&redacted), "My data map");
 
     let size = [800.0, 600.0];
-    let png = datamap::ui::share::render_bytes(&redacted, datamap::share::Format::Png, View::Graph, size).unwrap();
+    let png = datamap::card::render_bytes(&redacted, datamap::card::Format::Png, View::Graph, size).unwrap();
     let image = image::load_from_memory(&png).expect("a valid PNG").into_rgba8();
     assert_eq!(image.dimensions(), (1600, 1200), "PNGs are drawn at 2x the size in points");
     let first = image.get_pixel(0, 0);
@@ -111,7 +111,7 @@ fn a_redacted_png_and_svg_name_no_one() {
         assert_no_names("PNG metadata", &format!("{text} Spotify Netflix"));
     }
 
-    let svg = datamap::ui::share::render_bytes(&redacted, datamap::share::Format::Svg, View::Graph, size).unwrap();
+    let svg = datamap::card::render_bytes(&redacted, datamap::card::Format::Svg, View::Graph, size).unwrap();
     let svg = String::from_utf8(svg).unwrap();
     assert_no_names("the redacted SVG", &svg);
     assert!(svg.contains("My data map") && svg.contains("No data left this computer."));
@@ -170,7 +170,7 @@ fn render_writes_png_and_svg_without_a_display() {
 #[test]
 fn the_timeline_and_table_render_too() {
     for view in [View::Timeline, View::Table] {
-        let image = datamap::ui::share_card::render(demo(), view, [600.0, 400.0], 1.0, false);
+        let image = datamap::card::render(demo(), view, [600.0, 400.0], 1.0, false);
         assert_eq!(image.size, [600, 400]);
         let first = image.pixels[0];
         assert!(image.pixels.iter().filter(|p| **p != first).count() > 5_000, "{view:?} is drawn");
@@ -213,13 +213,9 @@ fn install_desktop_writes_the_entry_and_icons_and_no_default_handler() {
 fn the_shipped_icon_is_the_generated_one() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icons/datamap-256.png");
     if std::env::var_os("DATAMAP_WRITE_ICON").is_some() {
-        std::fs::write(&path, datamap::share::icon::png(256).unwrap()).unwrap();
+        std::fs::write(&path, datamap::app::icon::png(256).unwrap()).unwrap();
     }
     let shipped = image::open(&path).expect("the icon decodes").into_rgba8();
-    assert_eq!(
-        shipped,
-        datamap::share::icon::draw(256),
-        "regenerate with DATAMAP_WRITE_ICON=1 cargo test --test share"
-    );
-    assert!(datamap::share::icon::window_icon().is_some());
+    assert_eq!(shipped, datamap::app::icon::draw(256), "regenerate with DATAMAP_WRITE_ICON=1 cargo test --test share");
+    assert!(datamap::app::icon::window_icon().is_some());
 }

@@ -1,8 +1,8 @@
 //! Redact mode in the window: the toolbar toggle replaces every person's name on screen (the owner's too)
 //! with a pseudonym, and turning it off brings the names back.
 
-use datamap::cli::GuiOptions;
-use datamap::ui::app::{DatamapApp, Screen};
+use datamap::app::GuiOptions;
+use datamap::app::window::{DatamapApp, Screen};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -107,7 +107,7 @@ fn redact_and_recent_files_are_remembered_but_no_export_data() {
 
     let stored: String = storage.0.values().cloned().collect::<Vec<_>>().join("\n");
     let names = match &harness.state().screen {
-        Screen::Map(map) => datamap::ui::share::real(map).map.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
+        Screen::Map(map) => map.real().map.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
         _ => panic!("the export did not open"),
     };
     for name in names {

@@ -232,6 +232,11 @@ impl DatePoint {
     }
 }
 
+/// Parses "10.8.2" into `[10, 8, 2]`; `None` for anything that is not dot-separated numbers.
+pub fn parse_version(text: &str) -> Option<Vec<u32>> {
+    text.split('.').map(|part| part.parse().ok()).collect()
+}
+
 /// The enums below keep an unrecognised value in `Other` instead of failing to load, so `validate` can list
 /// every bad value in one pass rather than stopping at the first.
 macro_rules! string_enum {

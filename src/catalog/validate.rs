@@ -4,9 +4,8 @@
 
 use super::{
     CATALOG_VERSION, Catalog, Category, DatePoint, Deal, DeviceSpec, PartialDate, Partner, Precision, Qualifier, Route,
-    Source, Via, alias_key, alias_problem,
+    Source, Via, alias_key, alias_problem, parse_version,
 };
-use crate::exposure::devices::parse_version;
 use std::collections::{HashMap, HashSet};
 
 impl Catalog {

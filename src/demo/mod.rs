@@ -6,6 +6,7 @@
 //! again, and a test checks the committed bytes still equal the generator's output.
 
 pub mod fixtures;
+#[cfg(feature = "dev")]
 pub mod heavy;
 pub mod instagram;
 mod names;

@@ -8,6 +8,7 @@
 //! as an Amazon device and a Windows Phone 8.1 ("... like iPhone OS 7_0_3") as an iPhone; uap-core's ordered
 //! rules exist to get exactly such cases right and are kept up to date by others.
 
+pub use crate::catalog::parse_version;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use uaparser::{Parser, UserAgentParser};
@@ -51,11 +52,6 @@ impl DeviceInfo {
 /// "6.0", "10.8.2".
 pub fn version_text(version: &[u32]) -> String {
     version.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
-}
-
-/// Parses "10.8.2" into `[10, 8, 2]`; `None` for anything that is not dot-separated numbers.
-pub fn parse_version(text: &str) -> Option<Vec<u32>> {
-    text.split('.').map(|part| part.parse().ok()).collect()
 }
 
 fn parser() -> Option<&'static UserAgentParser> {

@@ -5,6 +5,7 @@
 
 pub mod ads;
 pub mod apps;
+#[cfg(feature = "dev")]
 pub mod bench;
 pub mod builder;
 pub mod devices;
@@ -18,6 +19,7 @@ mod parallel;
 pub mod people;
 mod scan;
 pub mod text;
+mod thread_file;
 pub mod time;
 
 use crate::archive::{Archive, ArchiveError, Input};

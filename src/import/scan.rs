@@ -16,8 +16,8 @@
 //! than serde_json allows) it gives up as well. [`super::messages::parse_file`] then re-reads the file with the
 //! serde path, so an error here never changes the result, only its cost.
 
-use super::messages::{Key, Message, NO_SENDER, Texts, ThreadFile, hash_bytes};
 use super::text::fix_meta_text;
+use super::thread_file::{Key, Message, NO_SENDER, Texts, ThreadFile, hash_bytes};
 use super::time::unix_int;
 use crate::model::Unix;
 use std::collections::HashMap;

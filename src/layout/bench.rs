@@ -2,107 +2,49 @@
 //! N/2 extra edges), so it can be compared with d3-force on exactly the same input (bench/layout.sh writes
 //! the graph out with `--graph-out` and feeds it to both). Only the tick loop is timed.
 
+use super::random::random_graph;
 use super::{ForceLayout, Link};
 use std::fmt::Write as _;
 use std::time::Instant;
 
-const USAGE: &str = "usage: datamap bench layout --nodes N --seed S --ticks T [--threads K] \
-[--graph-out G.json] [--positions-out P.json]";
-
-struct Args {
-    nodes: usize,
-    seed: u64,
-    ticks: u32,
-    threads: usize,
-    graph_out: Option<String>,
-    positions_out: Option<String>,
+/// `datamap bench layout` (bench/layout.sh passes these).
+#[derive(clap::Args, Debug, Clone)]
+pub struct LayoutArgs {
+    /// Nodes in the random graph
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub nodes: u64,
+    /// Picks the graph and the starting positions
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Ticks to run, whatever the layout's own stopping rule says
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..))]
+    pub ticks: u32,
+    /// Worker threads (0: one per core)
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Write the graph here, for d3-force to read
+    #[arg(long, value_name = "G.json")]
+    pub graph_out: Option<String>,
+    /// Write the final positions here
+    #[arg(long, value_name = "P.json")]
+    pub positions_out: Option<String>,
 }
 
-fn parse(args: &[String]) -> Result<Args, String> {
-    let mut out = Args { nodes: 0, seed: 1, ticks: 300, threads: 0, graph_out: None, positions_out: None };
-    let mut nodes = None;
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        let number = |v: &str| v.parse::<u64>().map_err(|_| format!("{flag}: \"{v}\" is not a whole number"));
-        match flag.as_str() {
-            "--nodes" => nodes = Some(number(value()?)? as usize),
-            "--seed" => out.seed = number(value()?)?,
-            "--ticks" => out.ticks = u32::try_from(number(value()?)?).map_err(|_| format!("{flag}: too large"))?,
-            "--threads" => out.threads = number(value()?)? as usize,
-            "--graph-out" => out.graph_out = Some(value()?.clone()),
-            "--positions-out" => out.positions_out = Some(value()?.clone()),
-            other => return Err(format!("unknown argument \"{other}\"")),
-        }
-    }
-    out.nodes = nodes.ok_or("--nodes is required")?;
-    if out.nodes == 0 || out.nodes > 10_000_000 {
-        return Err("--nodes must be between 1 and 10000000".into());
-    }
-    if out.ticks == 0 {
-        return Err("--ticks must be at least 1".into());
-    }
-    Ok(out)
-}
-
-/// SplitMix64: tiny, seedable, and the same on every platform, so a seed names one graph forever.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 11) as f64 / (1u64 << 53) as f64 * n as f64) as usize
-    }
-}
-
-/// The benchmark graph: node i > 0 hangs off a uniformly chosen earlier node (a random recursive tree), then
-/// N/2 extra edges join uniformly chosen distinct pairs.
-pub fn random_graph(nodes: usize, seed: u64) -> Vec<[usize; 2]> {
-    let mut rng = Rng(seed);
-    let mut edges = Vec::with_capacity(nodes + nodes / 2);
-    for i in 1..nodes {
-        edges.push([rng.below(i), i]);
-    }
-    if nodes >= 2 {
-        for _ in 0..nodes / 2 {
-            let a = rng.below(nodes);
-            let b = (a + 1 + rng.below(nodes - 1)) % nodes;
-            edges.push([a, b]);
-        }
-    }
-    edges
-}
-
-pub fn run_layout_bench(args: &[String]) -> i32 {
-    let args = match parse(args) {
-        Ok(a) => a,
-        Err(problem) => {
-            eprintln!("datamap bench layout: {problem}\n{USAGE}");
-            return 2;
-        }
-    };
-    let edges = random_graph(args.nodes, args.seed);
+/// Runs the benchmark and returns its two result lines.
+pub fn run(args: &LayoutArgs) -> Result<String, String> {
+    let nodes = args.nodes as usize;
+    let edges = random_graph(nodes, args.seed);
     if let Some(path) = &args.graph_out {
-        let mut json = format!("{{\"nodes\": {}, \"edges\": [", args.nodes);
+        let mut json = format!("{{\"nodes\": {nodes}, \"edges\": [");
         for (k, [a, b]) in edges.iter().enumerate() {
             let sep = if k == 0 { "" } else { "," };
             let _ = write!(json, "{sep}[{a},{b}]");
         }
         json.push_str("]}\n");
-        if let Err(e) = std::fs::write(path, json) {
-            eprintln!("datamap bench layout: {path}: {e}");
-            return 2;
-        }
+        std::fs::write(path, json).map_err(|e| format!("{path}: {e}"))?;
     }
     let links = edges.iter().map(|&[a, b]| Link::new(a, b, 30.0)).collect();
-    let mut layout = ForceLayout::new(args.nodes, links, args.seed);
+    let mut layout = ForceLayout::new(nodes, links, args.seed);
     layout.params.threads = args.threads;
     // d3's `simulation.tick(n)` runs n ticks whatever alpha is; do the same so both engines run T ticks.
     layout.params.alpha_min = 0.0;
@@ -119,50 +61,35 @@ pub fn run_layout_bench(args: &[String]) -> i32 {
             let _ = write!(json, "{sep}[{},{}]", p[0], p[1]);
         }
         json.push_str("]\n");
-        if let Err(e) = std::fs::write(path, json) {
-            eprintln!("datamap bench layout: {path}: {e}");
-            return 2;
-        }
+        std::fs::write(path, json).map_err(|e| format!("{path}: {e}"))?;
     }
-    println!("nodes={} edges={} ticks={} threads={threads} total_ms={ms:.1}", args.nodes, edges.len(), args.ticks);
-    println!("ms_per_tick={:.3}", ms / f64::from(args.ticks));
-    0
+    Ok(format!(
+        "nodes={nodes} edges={} ticks={} threads={threads} total_ms={ms:.1}\nms_per_tick={:.3}",
+        edges.len(),
+        args.ticks,
+        ms / f64::from(args.ticks)
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn graph_is_a_tree_plus_half_as_many_extra_edges_and_fixed_by_the_seed() {
-        let g = random_graph(1000, 9);
-        assert_eq!(g.len(), 999 + 500);
-        assert!(g.iter().all(|&[a, b]| a != b && a < 1000 && b < 1000));
-        assert!(g[..999].iter().enumerate().all(|(k, &[parent, child])| child == k + 1 && parent < child));
-        assert_eq!(g, random_graph(1000, 9));
-        assert_ne!(g, random_graph(1000, 10));
-    }
-
-    #[test]
-    fn bad_arguments_are_rejected_with_exit_code_2() {
-        for bad in [&[][..], &["--nodes"], &["--nodes", "x"], &["--nodes", "10", "--frob"], &["--nodes", "0"]] {
-            assert_eq!(run_layout_bench(&strings(bad)), 2, "{bad:?}");
-        }
-    }
-
     #[test]
     fn writes_the_graph_and_the_positions() {
         let dir = std::env::temp_dir().join(format!("datamap-bench-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let (g, p) = (dir.join("g.json"), dir.join("p.json"));
-        let args = ["--nodes", "30", "--seed", "4", "--ticks", "5"];
-        let mut args = strings(&args);
-        args.extend(["--graph-out".into(), g.display().to_string(), "--positions-out".into(), p.display().to_string()]);
-        assert_eq!(run_layout_bench(&args), 0);
+        let args = LayoutArgs {
+            nodes: 30,
+            seed: 4,
+            ticks: 5,
+            threads: 0,
+            graph_out: Some(g.display().to_string()),
+            positions_out: Some(p.display().to_string()),
+        };
+        let lines = run(&args).unwrap();
+        assert!(lines.starts_with("nodes=30 edges=44 ticks=5"), "{lines}");
         let graph: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
         assert_eq!(graph["nodes"], 30);
         assert_eq!(graph["edges"].as_array().map(Vec::len), Some(29 + 15));

@@ -11,9 +11,12 @@
 //! from the same tree and then added in a fixed order, so the layout is bit-identical whatever the thread
 //! count. [`worker::LayoutWorker`] runs a layout on a background thread for the UI.
 
+#[cfg(feature = "dev")]
 pub mod bench;
 mod collide;
 mod quadtree;
+#[cfg(any(test, feature = "dev"))]
+pub mod random;
 pub mod worker;
 
 use collide::Collide;
@@ -409,7 +412,7 @@ mod tests {
 
     /// The bench graph family (tree plus extra edges), big enough that the tree has many levels.
     fn random_graph_layout(n: usize, seed: u64) -> ForceLayout {
-        let links = bench::random_graph(n, seed).into_iter().map(|[a, b]| Link::new(a, b, 30.0)).collect();
+        let links = random::random_graph(n, seed).into_iter().map(|[a, b]| Link::new(a, b, 30.0)).collect();
         ForceLayout::new(n, links, seed)
     }
 
@@ -475,7 +478,7 @@ mod tests {
         assert!(mean < 0.05 * spread, "mean move {mean} vs spread {spread}");
 
         // A new layout of the same graph (here with another seed) can start from the old positions.
-        let links = bench::random_graph(500, 4).into_iter().map(|[a, b]| Link::new(a, b, 30.0)).collect();
+        let links = random::random_graph(500, 4).into_iter().map(|[a, b]| Link::new(a, b, 30.0)).collect();
         let mut fresh = ForceLayout::new(500, links, 99);
         fresh.set_positions(&settled);
         assert_eq!(fresh.positions(), settled.as_slice());

@@ -1,6 +1,6 @@
 //! Helpers the window tests share.
 
-use datamap::ui::app::DatamapApp;
+use datamap::app::window::DatamapApp;
 use egui_kittest::Harness;
 use std::time::{Duration, Instant};
 

@@ -31,7 +31,7 @@ impl Screenshot {
         }
         if self.started.elapsed() > GIVE_UP_AFTER {
             eprintln!("datamap: {}: gave up waiting for the map to be ready", self.out.display());
-            EXIT_CODE.store(crate::cli::EXIT_UNUSABLE, Ordering::Relaxed);
+            EXIT_CODE.store(crate::app::cli::EXIT_UNUSABLE, Ordering::Relaxed);
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
@@ -46,14 +46,14 @@ impl Screenshot {
         self.requested = true;
         let out = self.out.clone();
         let close = ctx.clone();
-        let code = if failed { crate::cli::EXIT_UNUSABLE } else { crate::cli::EXIT_OK };
+        let code = if failed { crate::app::cli::EXIT_UNUSABLE } else { crate::app::cli::EXIT_OK };
         ctx.request_screenshot(move |image: Arc<egui::ColorImage>| {
             let result = save_png(&out, &image);
             let final_code = match result {
                 Ok(()) => code,
                 Err(e) => {
                     eprintln!("datamap: {}: {e}", out.display());
-                    crate::cli::EXIT_UNUSABLE
+                    crate::app::cli::EXIT_UNUSABLE
                 }
             };
             EXIT_CODE.store(final_code, Ordering::Relaxed);

@@ -4,18 +4,17 @@
 //! locally. It is drawn by a private, headless egui context and rasterised on the CPU, so it needs no
 //! window, display or GPU, and never shows tooltips, menus or whatever else is on screen.
 
-use super::graph_view::GraphView;
-use super::palette::category_color;
+use super::View;
 use super::raster::{self, Textures};
-use super::table_view::TableView;
-use super::timeline_view::TimelineView;
-use crate::cli::View;
 use crate::pipeline::Loaded;
+use crate::views::graph_view::GraphView;
+use crate::views::palette::category_color;
+use crate::views::table_view::TableView;
+use crate::views::timeline_view::TimelineView;
 use egui::{Color32, RichText};
 
 pub const FOOTER: &str = "Made locally with datamap. No data left this computer.";
-/// The title when there is no owner to name, which is always the case once redacted.
-pub const ANONYMOUS_TITLE: &str = "My data map";
+pub use crate::redact::ANONYMOUS_TITLE;
 /// Saved images are drawn at twice their size in points, so they stay sharp on high-density screens.
 pub const SCALE: f32 = 2.0;
 /// The default card size in points (the PNG is [`SCALE`] times larger).

@@ -3,10 +3,10 @@
 //! label is real text. Like the PNG card it carries a title, the export date, the headline counts, the
 //! legend and the footer; whatever data it is given (redacted or not) is exactly what it shows.
 
+use super::draw::{FOOTER, headline, title};
 use crate::graph::{EdgeKind, NodeKind};
+use crate::palette;
 use crate::pipeline::Loaded;
-use crate::ui::palette::{category_color, edge_color};
-use crate::ui::share_card::{FOOTER, headline, title};
 use std::fmt::Write;
 
 /// Escape text for XML character data and attribute values.
@@ -25,10 +25,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-fn hex(c: egui::Color32) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())
 }
 
 const HEADER: f32 = 110.0;
@@ -84,7 +80,7 @@ pub fn graph_svg(loaded: &Loaded, size: [f32; 2]) -> String {
             s,
             r##"<circle cx="{}" cy="{y}" r="6" fill="{}"/><text x="{}" y="{}" font-size="13" fill="#222">{label}</text>"##,
             x + 6.0,
-            hex(category_color(category, false)),
+            palette::category(category, false).hex(),
             x + 16.0,
             y + 5.0
         );
@@ -118,8 +114,8 @@ pub fn graph_svg(loaded: &Loaded, size: [f32; 2]) -> String {
         (x.is_finite() && y.is_finite()).then_some((x, y))
     };
 
-    let edge = edge_color(false);
-    let _ = writeln!(s, r#"<g stroke="{}" stroke-opacity="0.35" stroke-linecap="round">"#, hex(edge));
+    let edge = palette::edge(false);
+    let _ = writeln!(s, r#"<g stroke="{}" stroke-opacity="0.35" stroke-linecap="round">"#, edge.hex());
     for e in g.edge_indices() {
         let Some((a, b)) = g.edge_endpoints(e) else { continue };
         let (Some(pa), Some(pb)) = (at(a.index()), at(b.index())) else { continue };
@@ -148,7 +144,7 @@ pub fn graph_svg(loaded: &Loaded, size: [f32; 2]) -> String {
         let _ = writeln!(
             s,
             r##"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{}" stroke="#ffffff" stroke-width="0.8"/>"##,
-            hex(category_color(node.category, false))
+            palette::category(node.category, false).hex()
         );
         if node.partner {
             let _ = writeln!(

@@ -8,7 +8,7 @@ use crate::pipeline::Loaded;
 pub fn summary_ui(ui: &mut egui::Ui, loaded: &Loaded) {
     let map = &loaded.map;
     ui.add_space(6.0);
-    ui.heading(map.owner.as_deref().unwrap_or(super::share_card::ANONYMOUS_TITLE));
+    ui.heading(map.owner.as_deref().unwrap_or(crate::redact::ANONYMOUS_TITLE));
     if let Some(date) = &map.export_date {
         ui.label(egui::RichText::new(format!("Export of {date}")).weak());
     }

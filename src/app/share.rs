@@ -1,36 +1,12 @@
-//! Save image, Copy image and `datamap render`: where the share card (see [`super::share_card`]) meets
-//! files, the clipboard and the save dialog. Rendering and the file dialog run on a background thread on a
+//! Save image and Copy image: where the share card (see [`crate::card`]) meets files, the clipboard and the
+//! save dialog. Rendering and the file dialog run on a background thread on a
 //! copy of the data, so the window keeps drawing; redaction is applied to that copy before anything is
 //! drawn, so a redacted picture never had a real name in it.
 
-use super::share_card::{self, SCALE};
-use crate::archive::Input;
-use crate::cli::View;
-use crate::import::Monitor;
-use crate::pipeline::{self, Loaded};
-use crate::share::{Format, duplicate, svg};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use crate::card::{self, Format, SCALE, View, render_bytes};
+use crate::pipeline::Loaded;
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
-
-/// Draw `loaded` (already redacted if it should be) as `format`, returning the file's bytes.
-pub fn render_bytes(loaded: &Loaded, format: Format, view: View, size: [f32; 2]) -> Result<Vec<u8>, String> {
-    match format {
-        // SVG is drawn from the graph itself; the table and timeline are only available as PNG.
-        Format::Svg => Ok(svg::graph_svg(loaded, size).into_bytes()),
-        Format::Png => share_card::png_bytes(&share_card::render(loaded, view, size, SCALE, false)),
-    }
-}
-
-/// `datamap render`: import, lay out, optionally redact, draw, write. No window is opened.
-pub fn render_file(inputs: &[Input], out: &Path, view: View, size: [f32; 2], redact: bool) -> Result<(), String> {
-    let format = Format::of_path(out).ok_or_else(|| format!("{}: render writes .png or .svg files", out.display()))?;
-    let cancel = AtomicBool::new(false);
-    let loaded = pipeline::load(inputs, &Monitor::silent(&cancel)).map_err(|e| e.to_string())?;
-    let loaded = if redact { crate::redact::redact_loaded(&loaded) } else { loaded };
-    let bytes = render_bytes(&loaded, format, view, size)?;
-    std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))
-}
 
 /// The choices in the Save image window. The redact box starts from the toolbar toggle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,8 +77,8 @@ impl ShareState {
         if self.busy() {
             return;
         }
-        let data = if choices.redact { crate::redact::redact_loaded(loaded) } else { duplicate(loaded) };
-        let name = format!("datamap-{}.{}", view_name(choices.view), choices.format.extension());
+        let data = if choices.redact { crate::redact::redact_loaded(loaded) } else { loaded.clone() };
+        let name = format!("datamap-{}.{}", choices.view.file_word(), choices.format.extension());
         self.spawn(ctx, "save-image", move || {
             let picked = rfd::FileDialog::new()
                 .set_title("Save image")
@@ -110,11 +86,11 @@ impl ShareState {
                 .add_filter(choices.format.extension().to_uppercase(), &[choices.format.extension()])
                 .save_file();
             let Some(path) = picked else { return Done::Cancelled };
-            match render_bytes(&data, choices.format, choices.view, share_card::default_size(choices.view))
-                .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string()))
+            match render_bytes(&data, choices.format, choices.view, card::default_size(choices.view))
+                .and_then(|bytes| card::write(&path, &bytes))
             {
                 Ok(()) => Done::Saved(path),
-                Err(e) => Done::Failed(e),
+                Err(e) => Done::Failed(e.to_string()),
             }
         });
     }
@@ -124,9 +100,9 @@ impl ShareState {
         if self.busy() {
             return;
         }
-        let data = if redact { crate::redact::redact_loaded(loaded) } else { duplicate(loaded) };
+        let data = if redact { crate::redact::redact_loaded(loaded) } else { loaded.clone() };
         self.spawn(ctx, "copy-image", move || {
-            Done::Copied(share_card::render(&data, view, share_card::default_size(view), SCALE, false))
+            Done::Copied(card::render(&data, view, card::default_size(view), SCALE, false))
         });
     }
 
@@ -156,40 +132,4 @@ impl ShareState {
             Done::Cancelled => None,
         }
     }
-}
-
-fn view_name(view: View) -> &'static str {
-    match view {
-        View::Graph => "map",
-        View::Table => "who-had-access",
-        View::Timeline => "timeline",
-    }
-}
-
-/// Switch the screen between the real data and a redacted copy. The real data is kept aside, never
-/// changed, so switching back is instant and exact; views keep their state (pan, zoom, selection) because
-/// the graph's shape, positions and company names are the same in both.
-pub fn set_redacted(map: &mut super::app::MapScreen, on: bool) {
-    match (on, map.unredacted.is_some()) {
-        (true, false) => {
-            let redacted = crate::redact::redact_loaded(&map.loaded);
-            map.unredacted = Some(Box::new(std::mem::replace(&mut map.loaded, redacted)));
-        }
-        (false, true) => {
-            if let Some(real) = map.unredacted.take() {
-                map.loaded = *real;
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The data as imported, whatever the screen shows.
-pub fn real(map: &super::app::MapScreen) -> &Loaded {
-    map.unredacted.as_deref().unwrap_or(&map.loaded)
-}
-
-/// The window icon, decoded from the shipped PNG (no icon rather than a panic if it cannot be).
-pub fn icon_for_window() -> Option<std::sync::Arc<egui::IconData>> {
-    crate::share::icon::window_icon().map(std::sync::Arc::new)
 }

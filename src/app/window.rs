@@ -2,22 +2,23 @@
 //! leads back to the start. Every way in (command line, File → Open, drag-and-drop, the demo button) ends
 //! in [`DatamapApp::open`].
 
-use super::as_of::AsOfControl;
-use super::details::details_ui;
-use super::graph_view::GraphView;
 use super::job::ImportJob;
+use super::recent::{self, RecentFiles};
 use super::screenshot::Screenshot;
-use super::share::{ShareState, set_redacted};
+use super::share::ShareState;
 use super::start::{StartAction, files_hovering, start_screen_ui};
-use super::status::{error_ui, progress_ui};
-use super::summary::summary_ui;
-use super::table_view::TableView;
-use super::timeline_view::TimelineView;
+use super::{GuiOptions, Theme};
 use crate::archive::Input;
-use crate::cli::{GuiOptions, View};
+use crate::card::View;
 use crate::import::ImportError;
 use crate::pipeline::Loaded;
-use crate::share::recent::{self, RecentFiles};
+use crate::views::as_of::AsOfControl;
+use crate::views::details::details_ui;
+use crate::views::graph_view::GraphView;
+use crate::views::status::{error_ui, progress_ui};
+use crate::views::summary::summary_ui;
+use crate::views::table_view::TableView;
+use crate::views::timeline_view::TimelineView;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -40,6 +41,31 @@ pub struct MapScreen {
     pub selected: Option<String>,
     /// The real data while `loaded` holds the redacted copy (redact mode).
     pub unredacted: Option<Box<Loaded>>,
+}
+
+impl MapScreen {
+    /// Switch the screen between the real data and a redacted copy. The real data is kept aside, never
+    /// changed, so switching back is instant and exact; views keep their state (pan, zoom, selection)
+    /// because the graph's shape, positions and company names are the same in both.
+    pub fn set_redacted(&mut self, on: bool) {
+        match (on, self.unredacted.is_some()) {
+            (true, false) => {
+                let redacted = crate::redact::redact_loaded(&self.loaded);
+                self.unredacted = Some(Box::new(std::mem::replace(&mut self.loaded, redacted)));
+            }
+            (false, true) => {
+                if let Some(real) = self.unredacted.take() {
+                    self.loaded = *real;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The data as imported, whatever the screen shows.
+    pub fn real(&self) -> &Loaded {
+        self.unredacted.as_deref().unwrap_or(&self.loaded)
+    }
 }
 
 /// Storage key for the redact toggle.
@@ -66,9 +92,9 @@ pub struct DatamapApp {
 impl DatamapApp {
     pub fn new(ctx: &egui::Context, options: GuiOptions) -> DatamapApp {
         match options.theme {
-            crate::cli::Theme::Light => ctx.set_theme(egui::ThemePreference::Light),
-            crate::cli::Theme::Dark => ctx.set_theme(egui::ThemePreference::Dark),
-            crate::cli::Theme::System => {}
+            Theme::Light => ctx.set_theme(egui::ThemePreference::Light),
+            Theme::Dark => ctx.set_theme(egui::ThemePreference::Dark),
+            Theme::System => {}
         }
         let mut app = DatamapApp {
             screen: Screen::Start,
@@ -108,7 +134,7 @@ impl DatamapApp {
     pub fn set_redact(&mut self, on: bool) {
         self.redact = on;
         if let Screen::Map(map) = &mut self.screen {
-            set_redacted(map, on);
+            map.set_redacted(on);
         }
     }
 
@@ -353,7 +379,7 @@ impl DatamapApp {
                         .on_hover_text("Copy this view as a picture, ready to paste")
                         .clicked()
                     {
-                        self.share.copy(&ctx, super::share::real(map), map.view, self.redact);
+                        self.share.copy(&ctx, map.real(), map.view, self.redact);
                     }
                 }
             }
@@ -404,7 +430,7 @@ impl eframe::App for DatamapApp {
         if let Some(choices) = self.share.dialog_ui(&ctx)
             && let Screen::Map(map) = &self.screen
         {
-            self.share.save(&ctx, super::share::real(map), choices);
+            self.share.save(&ctx, map.real(), choices);
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
