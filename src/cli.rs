@@ -7,6 +7,9 @@ use std::path::PathBuf;
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_UNUSABLE: i32 = 2;
 
+/// What `datamap --version` prints: the version in Cargo.toml, which is also in every release artefact's name.
+pub const VERSION_LINE: &str = concat!("datamap ", env!("CARGO_PKG_VERSION"), "\n");
+
 pub const USAGE: &str = "\
 datamap: see who had your Facebook data, from your own \"Download Your Information\" export.
 
@@ -31,6 +34,7 @@ Usage:
                                          \"Open with datamap\" for zip files (current user only)
   datamap make-demo OUT.zip [--instagram]
                                          write the demo export (the generator behind assets/demo)
+  datamap --version                      print the version
 
 Exit codes: 0 success, 2 unusable input.
 ";
@@ -119,6 +123,7 @@ pub enum Command {
         inputs: Vec<Input>,
     },
     Help,
+    Version,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -218,6 +223,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             while let Some(arg) = args.next() {
                 match arg.as_str() {
                     "-h" | "--help" => return Ok(Command::Help),
+                    "-V" | "--version" => return Ok(Command::Version),
                     "--demo" => options.inputs.push(crate::demo::demo_input()),
                     "--demo-instagram" => options.inputs.push(crate::demo::instagram_demo_input()),
                     "--redact" => options.redact = true,
@@ -282,5 +288,12 @@ mod tests {
         assert!(parse(args("render --demo --out a.gif")).is_err());
         assert!(parse(args("render --demo --out a.png --size 10x10")).is_err());
         assert!(matches!(parse(args("install-desktop")), Ok(Command::InstallDesktop)));
+    }
+
+    #[test]
+    fn version_prints_the_cargo_version() {
+        assert!(matches!(parse(args("--version")), Ok(Command::Version)));
+        assert!(matches!(parse(args("-V")), Ok(Command::Version)));
+        assert_eq!(VERSION_LINE, format!("datamap {}\n", env!("CARGO_PKG_VERSION")));
     }
 }

@@ -29,6 +29,10 @@ fn main() -> ExitCode {
             print!("{}", cli::USAGE);
             EXIT_OK
         }
+        Ok(Command::Version) => {
+            print!("{}", cli::VERSION_LINE);
+            EXIT_OK
+        }
         Ok(Command::Report { inputs, format, redact }) => {
             let cancel = AtomicBool::new(false);
             match import::import(&inputs, &Monitor::silent(&cancel)) {

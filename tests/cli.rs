@@ -119,3 +119,10 @@ fn report_csv_is_the_table() {
     let spotify = text.lines().find(|l| l.starts_with("\"Spotify\"")).expect("a Spotify row");
     assert!(spotify.contains("Messaging partner") && spotify.contains("Inferred"), "{spotify}");
 }
+
+#[test]
+fn version_is_the_cargo_version() {
+    let out = datamap(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("datamap {}\n", env!("CARGO_PKG_VERSION")));
+}
