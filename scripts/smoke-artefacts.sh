@@ -143,7 +143,9 @@ for zip in "${zips[@]}"; do
   wine_bin=$(command -v wine64 || echo /usr/lib/wine/wine64)
   [[ -x $wine_bin ]] || wine_bin=wine
   prefix=${SMOKE_WINEPREFIX:-$work/wineprefix}
-  wine=(env WINEPREFIX="$prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" "$wine_bin")
+  wine=(env WINEPREFIX="$prefix" WINEDEBUG="${SMOKE_WINEDEBUG:--all}" WINEDLLOVERRIDES="mscoree,mshtml=" "$wine_bin")
+  wineserver=$(dirname "$wine_bin")/wineserver
+  [[ -x $wineserver ]] || wineserver=wineserver
   "${wine[@]}" wineboot --init >/dev/null 2>&1 || true
   # Rust's standard library needs ProcessPrng from bcryptprimitives.dll (in Windows since Windows 10);
   # Debian 12's Wine 8 lacks the DLL, so the prefix gets a stand-in built from scripts/wine/. The artefact
@@ -165,11 +167,14 @@ for zip in "${zips[@]}"; do
     sh -c '"$@" report --demo --json >report.json && grep -q "\"schema\": *1" report.json' sh "${wine[@]}" ./datamap.exe
   # wgpu's default on Windows is Direct3D 12, which Wine 8 turns into Vulkan through vkd3d, whose shader
   # compiler fails on egui's shaders ("Parent device is lost"). OpenGL (Wine passes it to Mesa's llvmpipe)
-  # and Vulkan (to Mesa's lavapipe) both work, so the window is tried on those; one Vulkan run here hung
-  # once in a fresh prefix, so OpenGL goes first. Wine and a software driver are not Windows, so a failure
-  # here is reported but does not fail the run.
+  # and Vulkan (to Mesa's lavapipe) both work, so the window is tried on those. Wine and a software driver
+  # are not Windows, so a failure here is reported but does not fail the run.
   shown=
   for backend in gl vulkan; do
+    # A fresh Wine session for each attempt: a timed-out attempt leaves its processes behind, and reusing
+    # the session the runs above started without a display made the window hang until the timeout in 2 of
+    # the runs here (it has not hung since this was added).
+    WINEPREFIX="$prefix" "$wineserver" -k 2>/dev/null || true
     if window_screenshot windows-wine.png env WGPU_BACKEND=$backend "${wine[@]}" ./datamap.exe \
       >"$work/wine-window-$backend.log" 2>&1; then
       shown=$backend
