@@ -1,7 +1,9 @@
 //! The `datamap` binary: parses the command line and hands over to the library, either to the window or to
 //! a headless subcommand; a failure becomes one line on stderr and exit code 2.
 //!
-//! Release builds on Windows are GUI-subsystem programs so double-clicking opens no console window.
+//! Release builds on Windows are GUI-subsystem programs so double-clicking opens no console window. Such a
+//! program starts without a console, so `main` first attaches to the terminal it was started from, if any,
+//! and the headless subcommands print there (see `attach_parent_console`).
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use clap::Parser;
@@ -9,6 +11,8 @@ use datamap::app::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    attach_parent_console();
     withhold_panic_details();
     let code = match cli::run(Cli::parse()) {
         Ok(code) => code,
@@ -33,4 +37,32 @@ fn withhold_panic_details() {
             thread.name().unwrap_or("unnamed")
         );
     }));
+}
+
+/// A GUI-subsystem program started from cmd or PowerShell has no console, so without this `report` and the
+/// other subcommands would print nothing. Attaching to the parent's console fails harmlessly when there is
+/// none (a double-click from Explorer) or when the program already has one (a debug build). Attaching also
+/// replaces the standard handles, which would undo a redirection such as `datamap report --json > out.json`,
+/// so the streams that already went to a file or pipe are put back.
+#[cfg(windows)]
+fn attach_parent_console() {
+    use windows_sys::Win32::Storage::FileSystem::{FILE_TYPE_DISK, FILE_TYPE_PIPE, GetFileType};
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_ERROR_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE,
+        SetStdHandle,
+    };
+    // SAFETY: these calls take and return plain handle values, and a null or invalid handle is an error the
+    // calls report rather than undefined behaviour.
+    unsafe {
+        let redirected = [STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE].map(|stream| {
+            let handle = GetStdHandle(stream);
+            let kind = GetFileType(handle);
+            (stream, handle, kind == FILE_TYPE_DISK || kind == FILE_TYPE_PIPE)
+        });
+        if AttachConsole(ATTACH_PARENT_PROCESS) != 0 {
+            for (stream, handle, _) in redirected.into_iter().filter(|r| r.2) {
+                SetStdHandle(stream, handle);
+            }
+        }
+    }
 }
