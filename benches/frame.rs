@@ -4,13 +4,10 @@
 //!
 //! Run with `cargo bench --bench frame`; `PAUSE_MS=16` pauses between frames as a 60 Hz window does.
 
-use datamap::catalog::builtin;
 use datamap::demo::Rng;
-use datamap::exposure::{rows, statements};
 use datamap::graph::MapGraph;
 use datamap::model::{Company, CompanySource, DataMap, Person, Relation, Thread};
-use datamap::pipeline::Loaded;
-use datamap::timeline::{company_timelines, network};
+use datamap::pipeline::{Derived, Loaded};
 use datamap::views::graph_view::GraphView;
 use std::time::Instant;
 
@@ -62,18 +59,15 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
             platforms: Vec::new(),
         });
     }
-    let s = statements(&map, builtin());
-    let r = rows(&s);
-    let timelines = company_timelines(&map, &s, &r);
-    let net = network(&map, &s);
-    let graph = MapGraph::build(&map, &r);
+    let derived = Derived::of(&map);
+    let graph = MapGraph::build(&map, &derived.companies, &derived.rows);
     let positions = (0..graph.node_count())
         .map(|_| {
             let (a, d) = (rng.range(0, 6283) as f32 / 1000.0, rng.range(0, 2000) as f32);
             [d * a.cos(), d * a.sin()]
         })
         .collect();
-    Loaded { map, statements: s, rows: r, timelines, network: net, graph, positions }
+    Loaded::new(map, derived, graph, positions)
 }
 
 fn main() {

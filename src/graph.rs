@@ -2,10 +2,10 @@
 //! around their hubs. Hubs are what keep the layout readable: without them every node would hang off the
 //! owner in one ring. People who share a group chat are linked, so circles of friends form clusters.
 
-use crate::exposure::Row;
-use crate::model::{CompanySource, DataMap, Relation};
+use crate::exposure::{Companies, CompanyId, Row};
+use crate::model::{CompanySource, DataMap, PersonId, Relation};
 use petgraph::graph::{NodeIndex, UnGraph};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What a node stands for, and so its colour in every view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -79,10 +79,9 @@ pub enum NodeKind {
     Owner,
     /// Groups the nodes of one category around it.
     Hub,
-    Person(usize),
-    Company(usize),
-    /// A row of the exposure table with no company in the export (a partner known from the public record).
-    Partner(usize),
+    Person(PersonId),
+    /// A company, whether the export names it or only the public record does (category [`Category::Partner`]).
+    Company(CompanyId),
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +91,8 @@ pub struct Node {
     pub label: String,
     /// Matches a historic data partner in the catalogue: drawn with a ring.
     pub partner: bool,
+    /// For a company, the people whose data its statements touched; it adds to the node's size.
+    pub people: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,25 +125,21 @@ impl MapGraph {
             .collect()
     }
 
-    pub fn build(map: &DataMap, rows: &[Row]) -> MapGraph {
+    /// One node per person and per company the statements or the export name, around a hub per category.
+    pub fn build(map: &DataMap, companies: &Companies, rows: &[Row]) -> MapGraph {
         let mut graph = UnGraph::new_undirected();
-        let owner = graph.add_node(Node {
-            kind: NodeKind::Owner,
-            category: Category::You,
-            label: map.owner.clone().unwrap_or_else(|| "You".to_owned()),
-            partner: false,
-        });
-        let partner_names: HashSet<String> =
-            rows.iter().filter(|r| r.catalog_id.is_some()).map(|r| r.company.to_lowercase()).collect();
+        let node = |kind, category, label: String, partner, people| Node { kind, category, label, partner, people };
+        let owner = graph.add_node(node(
+            NodeKind::Owner,
+            Category::You,
+            map.owner.clone().unwrap_or_else(|| "You".to_owned()),
+            false,
+            0,
+        ));
         let mut hubs: HashMap<Category, NodeIndex> = HashMap::new();
         let mut hub = |graph: &mut UnGraph<Node, EdgeKind>, category: Category| {
             *hubs.entry(category).or_insert_with(|| {
-                let h = graph.add_node(Node {
-                    kind: NodeKind::Hub,
-                    category,
-                    label: category.label().to_owned(),
-                    partner: false,
-                });
+                let h = graph.add_node(node(NodeKind::Hub, category, category.label().to_owned(), false, 0));
                 graph.add_edge(owner, h, EdgeKind::Membership);
                 h
             })
@@ -152,36 +149,39 @@ impl MapGraph {
             let category =
                 if person.relations.contains(&Relation::Friend) { Category::Friend } else { Category::OtherPerson };
             let h = hub(&mut graph, category);
-            let n = graph.add_node(Node {
-                kind: NodeKind::Person(i),
-                category,
-                label: person.name.clone(),
-                partner: false,
-            });
+            let n = graph.add_node(node(NodeKind::Person(PersonId(i as u32)), category, person.name.clone(), false, 0));
             graph.add_edge(h, n, EdgeKind::Membership);
             person_nodes.entry(person.name.as_str()).or_insert(n);
         }
-        for (i, company) in map.companies.iter().enumerate() {
-            let category = Category::of_company(&company.sources);
+        let mut people = vec![0; companies.len()];
+        let mut in_rows = vec![false; companies.len()];
+        for row in rows {
+            if let (Some(p), Some(seen)) =
+                (people.get_mut(row.company_id.index()), in_rows.get_mut(row.company_id.index()))
+            {
+                *p = row.people.unwrap_or(0);
+                *seen = true;
+            }
+        }
+        for (id, entry) in companies.iter() {
+            let mut sources: Vec<CompanySource> =
+                entry.records.iter().filter_map(|&i| map.companies.get(i)).flat_map(|c| c.sources.clone()).collect();
+            sources.sort();
+            sources.dedup();
+            // A company only the public record names is drawn only when a statement is about it.
+            if sources.is_empty() && !in_rows[id.index()] {
+                continue;
+            }
+            let category = if sources.is_empty() { Category::Partner } else { Category::of_company(&sources) };
             let h = hub(&mut graph, category);
-            let partner = partner_names.contains(&company.name.to_lowercase());
-            let n = graph.add_node(Node { kind: NodeKind::Company(i), category, label: company.name.clone(), partner });
+            let partner = entry.catalog_id.is_some();
+            let n =
+                graph.add_node(node(NodeKind::Company(id), category, entry.name.clone(), partner, people[id.index()]));
             graph.add_edge(h, n, EdgeKind::Membership);
-            for other in secondary_categories(&company.sources, category) {
+            for other in secondary_categories(&sources, category) {
                 let h2 = hub(&mut graph, other);
                 graph.add_edge(h2, n, EdgeKind::AlsoVia);
             }
-        }
-        let known: HashSet<String> = map.companies.iter().map(|c| c.name.to_lowercase()).collect();
-        for (i, row) in rows.iter().enumerate().filter(|(_, r)| !known.contains(&r.company.to_lowercase())) {
-            let h = hub(&mut graph, Category::Partner);
-            let n = graph.add_node(Node {
-                kind: NodeKind::Partner(i),
-                category: Category::Partner,
-                label: row.company.clone(),
-                partner: row.catalog_id.is_some(),
-            });
-            graph.add_edge(h, n, EdgeKind::Membership);
         }
         for thread in map.threads.iter().filter(|t| t.group && t.participants.len() <= MAX_GROUP_FOR_LINKS) {
             let members: Vec<NodeIndex> =
@@ -210,6 +210,30 @@ impl MapGraph {
 
     pub fn find(&self, label: &str) -> Option<NodeIndex> {
         self.graph.node_indices().find(|&n| self.graph[n].label == label)
+    }
+
+    /// How big a node is drawn, in points: its links and, for a company, the people whose data it touched.
+    /// The one size rule: the layout leaves [`Self::room`] for it and every view draws it at this size.
+    pub fn radius(&self, n: NodeIndex) -> f32 {
+        let g = &self.graph;
+        let links = (g.neighbors(n).count() as f32).sqrt();
+        match g[n].kind {
+            NodeKind::Owner => 13.0,
+            NodeKind::Hub => 8.0,
+            NodeKind::Company(_) => (3.5 + links + 0.45 * (g[n].people as f32).sqrt()).min(14.0),
+            NodeKind::Person(_) => 3.5 + links,
+        }
+    }
+
+    /// The room the layout keeps around a node: its size, a partner's ring, and a margin (wider for the
+    /// owner and the hubs, whose labels sit beside them).
+    pub fn room(&self, n: NodeIndex) -> f32 {
+        let node = &self.graph[n];
+        let margin = match node.kind {
+            NodeKind::Owner | NodeKind::Hub => 6.5,
+            _ => 3.5,
+        };
+        self.radius(n) + margin + if node.partner { 2.5 } else { 0.0 }
     }
 }
 
@@ -242,7 +266,8 @@ mod tests {
             sources: vec![CompanySource::OffMetaActivity, CompanySource::AdvertiserList],
             ..Company::default()
         });
-        let g = MapGraph::build(&map, &[]);
+        let companies = crate::exposure::Companies::of(&map, crate::catalog::builtin());
+        let g = MapGraph::build(&map, &companies, &[]);
         // owner, friends hub, A, advertiser hub, Shop, off-Meta hub
         assert_eq!(g.node_count(), 6);
         let shop = g.find("Shop").unwrap();

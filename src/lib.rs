@@ -15,6 +15,7 @@
 
 pub mod archive;
 pub mod catalog;
+pub mod dates;
 pub mod demo;
 pub mod exposure;
 pub mod graph;

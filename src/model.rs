@@ -3,11 +3,30 @@
 //! reads, so it holds facts as exported and never guesses: unknown times are `None`, and two people with the
 //! same display name stay two people.
 
+pub use crate::dates::{civil_from_unix, days_from_civil, format_date};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Seconds since the Unix epoch, UTC. `None` wherever the export gave 0 or nothing.
-pub type Unix = i64;
+/// Seconds since the Unix epoch, UTC; `None` wherever the export gave 0 or nothing.
+pub use crate::dates::Unix;
+
+/// A person, by index into [`DataMap::people`]: two people with one display name are two ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct PersonId(pub u32);
+
+impl PersonId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The one normalisation that decides when two spellings in an export are the same company: case and runs
+/// of white space do not count, everything else does ("Spotify" and "spotify  " are one, "Spotify AB" is
+/// another until the partner catalogue joins them).
+pub fn company_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -242,6 +261,24 @@ pub struct Website {
 }
 
 impl DataMap {
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.get(id.index())
+    }
+
+    /// The display names of `ids`, in order.
+    pub fn names(&self, ids: &[PersonId]) -> Vec<&str> {
+        ids.iter().filter_map(|id| self.person(*id)).map(|p| p.name.as_str()).collect()
+    }
+
+    /// Each display name's first person, which is who a thread participant or a follower is taken to be.
+    pub fn person_by_name(&self) -> std::collections::HashMap<&str, PersonId> {
+        let mut out = std::collections::HashMap::with_capacity(self.people.len());
+        for (i, p) in self.people.iter().enumerate() {
+            out.entry(p.name.as_str()).or_insert(PersonId(i as u32));
+        }
+        out
+    }
+
     pub fn friends(&self) -> impl Iterator<Item = &Person> {
         self.people.iter().filter(|p| p.relations.contains(&Relation::Friend))
     }
@@ -262,51 +299,5 @@ impl DataMap {
         let month = date.get(5..7)?.parse().ok()?;
         let day = date.get(8..10)?.parse().ok()?;
         Some(days_from_civil(year, month, day) * 86_400 + 86_399)
-    }
-}
-
-/// Days from 1970-01-01 to a civil date; Howard Hinnant's algorithm, exact for the proleptic Gregorian
-/// calendar, so dates never depend on a time-zone database.
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date (year, month, day) of a Unix time, UTC.
-pub fn civil_from_unix(t: Unix) -> (i64, u32, u32) {
-    let z = t.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-pub fn format_date(t: Unix) -> String {
-    let (y, m, d) = civil_from_unix(t);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates_round_trip() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(format_date(1_430_352_000), "2015-04-30");
-        for t in [0, 951_782_400, 1_709_164_800, 4_102_444_799] {
-            let (y, m, d) = civil_from_unix(t);
-            assert_eq!(days_from_civil(y, m, d), t.div_euclid(86_400));
-        }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::archive::Input;
 use crate::catalog;
-use crate::exposure::{self, Row, Statement};
+use crate::exposure::{self, Companies, CompanyId, Row, Statement};
 use crate::graph::{EdgeKind, MapGraph, NodeKind};
 use crate::import::{self, ImportError, Monitor, Progress};
 use crate::layout::{ForceLayout, Link};
@@ -12,9 +12,12 @@ use crate::timeline::{self, CompanyTimeline, Network};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
+/// Everything worked out from an imported map, once, for the window, `report`, `render` and redaction
+/// alike.
 #[derive(Clone)]
-pub struct Loaded {
-    pub map: DataMap,
+pub struct Derived {
+    /// Who each statement, row and timeline is about.
+    pub companies: Companies,
     /// Who could see what, when, and how we know.
     pub statements: Vec<Statement>,
     /// The statements folded into one row per company, for the table.
@@ -22,21 +25,68 @@ pub struct Loaded {
     /// One timeline per row, grouped by kind and sorted by first access.
     pub timelines: Vec<CompanyTimeline>,
     pub network: Network,
+}
+
+impl Derived {
+    pub fn of(map: &DataMap) -> Derived {
+        let exposure = exposure::derive(map, catalog::builtin());
+        let rows = exposure::rows(&exposure.statements);
+        let timelines = timeline::company_timelines(map, &exposure.companies, &exposure.statements, &rows);
+        let network = timeline::network(map, &exposure.statements);
+        Derived { companies: exposure.companies, statements: exposure.statements, rows, timelines, network }
+    }
+}
+
+#[derive(Clone)]
+pub struct Loaded {
+    pub map: DataMap,
+    pub companies: Companies,
+    pub statements: Vec<Statement>,
+    pub rows: Vec<Row>,
+    /// Each company's row, by company id: the views look rows up by id every frame.
+    pub row_of: Vec<Option<usize>>,
+    pub timelines: Vec<CompanyTimeline>,
+    pub network: Network,
     pub graph: MapGraph,
     /// One position per graph node, indexed like the graph's nodes.
     pub positions: Vec<[f32; 2]>,
 }
 
-/// Import, build the graph and lay it out until it settles.
+impl Loaded {
+    pub fn new(map: DataMap, derived: Derived, graph: MapGraph, positions: Vec<[f32; 2]>) -> Loaded {
+        let mut row_of = vec![None; derived.companies.len()];
+        for (i, row) in derived.rows.iter().enumerate() {
+            if let Some(slot) = row_of.get_mut(row.company_id.index()) {
+                *slot = Some(i);
+            }
+        }
+        let Derived { companies, statements, rows, timelines, network } = derived;
+        Loaded { map, companies, statements, rows, row_of, timelines, network, graph, positions }
+    }
+
+    pub fn row(&self, company: CompanyId) -> Option<&Row> {
+        self.row_of.get(company.index()).copied().flatten().and_then(|i| self.rows.get(i))
+    }
+
+    /// The derived part again, for redaction and reports.
+    pub fn derived(&self) -> Derived {
+        Derived {
+            companies: self.companies.clone(),
+            statements: self.statements.clone(),
+            rows: self.rows.clone(),
+            timelines: self.timelines.clone(),
+            network: self.network.clone(),
+        }
+    }
+}
+
+/// Import, work out the statements, build the graph and lay it out until it settles.
 pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> {
     let map = import::import(inputs, monitor)?;
     (monitor.report)(Progress { stage: "Checking the public record", file: None, fraction: 0.9 });
-    let statements = exposure::statements(&map, catalog::builtin());
-    let rows = exposure::rows(&statements);
-    let timelines = timeline::company_timelines(&map, &statements, &rows);
-    let network = timeline::network(&map, &statements);
+    let derived = Derived::of(&map);
     (monitor.report)(Progress { stage: "Drawing the map", file: None, fraction: 0.93 });
-    let graph = MapGraph::build(&map, &rows);
+    let graph = MapGraph::build(&map, &derived.companies, &derived.rows);
     let mut layout = layout_for(&graph, 1);
     while layout.tick() {
         if monitor.cancel.load(std::sync::atomic::Ordering::Relaxed) {
@@ -44,7 +94,7 @@ pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> 
         }
     }
     let positions = layout.positions().to_vec();
-    Ok(Loaded { map, statements, rows, timelines, network, graph, positions })
+    Ok(Loaded::new(map, derived, graph, positions))
 }
 
 /// Layout settings for the map: the owner pinned at the centre, hubs pushing each other apart so each
@@ -52,13 +102,7 @@ pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> 
 /// a disc (the most active members nearest the hub) instead of forming a ring of leaves.
 pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
     let g = &graph.graph;
-    // Room for each node as drawn, plus its ring: partners are drawn larger, with a ring.
-    let room = |n: NodeIndex| match g[n].kind {
-        NodeKind::Owner => 20.0,
-        NodeKind::Hub => 14.0,
-        _ if g[n].partner => 16.0,
-        _ => 7.0 + (g.neighbors(n).count() as f32).sqrt(),
-    };
+    let room = |n: NodeIndex| graph.room(n);
     let members_of = |hub: NodeIndex| -> Vec<NodeIndex> {
         let mut members: Vec<NodeIndex> = g
             .edges(hub)

@@ -9,8 +9,7 @@
 use crate::exposure::Statement;
 use crate::graph::{MapGraph, NodeKind};
 use crate::model::{DataMap, Relation};
-use crate::pipeline::Loaded;
-use crate::timeline;
+use crate::pipeline::{Derived, Loaded};
 use std::collections::HashMap;
 
 /// What the owner is called once redacted.
@@ -154,8 +153,15 @@ fn replace_ignoring_case(haystack: &str, needle: &str, with: &str) -> String {
     out
 }
 
-/// The map and its statements with every person pseudonymised. Company names, dates and counts are kept.
-pub fn redact(map: &DataMap, statements: &[Statement]) -> (DataMap, Vec<Statement>) {
+/// The map and everything derived from it with every person pseudonymised. Company names, dates and counts
+/// are kept, so the rows, timelines and network (which name companies only) are kept as they are.
+pub fn redact(map: &DataMap, derived: &Derived) -> (DataMap, Derived) {
+    let (map, statements) = redact_statements(map, &derived.statements);
+    (map, Derived { statements, ..derived.clone() })
+}
+
+/// [`redact`] for a map and its statements alone.
+pub fn redact_statements(map: &DataMap, statements: &[Statement]) -> (DataMap, Vec<Statement>) {
     let names = Pseudonyms::new(map);
     let mut m = map.clone();
     m.owner = None;
@@ -195,11 +201,13 @@ pub fn redact(map: &DataMap, statements: &[Statement]) -> (DataMap, Vec<Statemen
     let statements = statements
         .iter()
         .map(|s| {
+            // People are ids into the map, whose names are already pseudonyms.
             let mut s = s.clone();
-            for p in &mut s.people {
-                *p = names.name(p);
-            }
             redact_paths(&names, &mut s.evidence.files);
+            for shown in &mut s.condition_shown {
+                shown.text = names.text(&shown.text);
+                redact_paths(&names, &mut shown.files);
+            }
             s.explanation = names.text(&s.explanation);
             s
         })
@@ -216,30 +224,19 @@ fn redact_paths(names: &Pseudonyms, paths: &mut [String]) {
 /// A redacted copy of everything the app shows. The graph keeps its shape and positions exactly; only the
 /// people's and the owner's labels change.
 pub fn redact_loaded(loaded: &Loaded) -> Loaded {
-    let (map, statements) = redact(&loaded.map, &loaded.statements);
-    let rows = crate::exposure::rows(&statements);
-    let timelines = timeline::company_timelines(&map, &statements, &rows);
-    let network = timeline::network(&map, &statements);
+    let (map, derived) = redact(&loaded.map, &loaded.derived());
     let mut graph = loaded.graph.graph.clone();
     for n in graph.node_indices() {
         let node = &mut graph[n];
         match node.kind {
             NodeKind::Owner => node.label = OWNER.to_owned(),
-            NodeKind::Person(i) => {
-                node.label = map.people.get(i).map(|p| p.name.clone()).unwrap_or_else(|| "Someone".to_owned())
+            NodeKind::Person(id) => {
+                node.label = map.person(id).map(|p| p.name.clone()).unwrap_or_else(|| "Someone".to_owned())
             }
-            NodeKind::Hub | NodeKind::Company(_) | NodeKind::Partner(_) => {}
+            NodeKind::Hub | NodeKind::Company(_) => {}
         }
     }
-    Loaded {
-        map,
-        statements,
-        rows,
-        timelines,
-        network,
-        graph: MapGraph { graph, owner: loaded.graph.owner },
-        positions: loaded.positions.clone(),
-    }
+    Loaded::new(map, derived, MapGraph { graph, owner: loaded.graph.owner }, loaded.positions.clone())
 }
 
 #[cfg(test)]

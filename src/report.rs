@@ -3,7 +3,8 @@
 
 use crate::exposure::Statement;
 use crate::model::{DataMap, Relation};
-use crate::timeline::{self, CompanyTimeline, Network};
+use crate::pipeline::Derived;
+use crate::timeline::{CompanyTimeline, Network};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -12,19 +13,26 @@ use std::fmt::Write;
 struct Report<'a> {
     #[serde(flatten)]
     map: &'a DataMap,
-    exposures: &'a [Statement],
-    timeline: Vec<CompanyTimeline>,
-    network: Network,
+    exposures: Vec<Exposure<'a>>,
+    timeline: &'a [CompanyTimeline],
+    network: &'a Network,
 }
 
-pub fn to_json(map: &DataMap, exposures: &[Statement]) -> String {
-    let rows = crate::exposure::rows(exposures);
-    let report = Report {
-        map,
-        exposures,
-        timeline: timeline::company_timelines(map, exposures, &rows),
-        network: timeline::network(map, exposures),
-    };
+/// A statement with its people named: statements hold ids into the map.
+#[derive(Serialize)]
+struct Exposure<'a> {
+    #[serde(flatten)]
+    statement: &'a Statement,
+    people: Vec<&'a str>,
+}
+
+pub fn to_json(map: &DataMap, derived: &Derived) -> String {
+    let exposures = derived
+        .statements
+        .iter()
+        .map(|statement| Exposure { statement, people: map.names(&statement.people) })
+        .collect();
+    let report = Report { map, exposures, timeline: &derived.timelines, network: &derived.network };
     serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 

@@ -2,7 +2,7 @@
 //! intervals and yearly event counts, summarises the person's network over the years, and answers "what was
 //! true at this date" for the as-of view. It draws nothing; the timeline view and the CLI both read it.
 
-use crate::exposure::{Confidence, Ending, Kind, Row, Statement};
+use crate::exposure::{Companies, CompanyId, Confidence, Ending, Kind, Row, Statement};
 use crate::model::{DataMap, Relation, Unix, civil_from_unix};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -37,6 +37,8 @@ impl Interval {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompanyTimeline {
+    #[serde(skip)]
+    pub company_id: CompanyId,
     pub company: String,
     pub catalog_id: Option<String>,
     /// The kind the row is grouped under (its first statement's kind).
@@ -57,7 +59,12 @@ impl CompanyTimeline {
 }
 
 /// One timeline row per table row, grouped by kind and sorted by first access within each group.
-pub fn company_timelines(map: &DataMap, statements: &[Statement], rows: &[Row]) -> Vec<CompanyTimeline> {
+pub fn company_timelines(
+    map: &DataMap,
+    companies: &Companies,
+    statements: &[Statement],
+    rows: &[Row],
+) -> Vec<CompanyTimeline> {
     let mut out: Vec<CompanyTimeline> = rows
         .iter()
         .map(|row| {
@@ -74,13 +81,22 @@ pub fn company_timelines(map: &DataMap, statements: &[Statement], rows: &[Row]) 
                     statement: i,
                 })
                 .collect();
-            let (events_per_year, event_days) = map
-                .companies
-                .iter()
-                .find(|c| c.name.eq_ignore_ascii_case(&row.company))
-                .map(|c| (c.events_per_year.clone(), c.event_days.clone()))
-                .unwrap_or_default();
+            // Every record of the company in the export adds its dated events.
+            let mut events_per_year: BTreeMap<i32, u64> = BTreeMap::new();
+            let mut event_days: Vec<i32> = Vec::new();
+            let records = companies.get(row.company_id).map(|e| e.records.as_slice()).unwrap_or_default();
+            for c in records.iter().filter_map(|&i| map.companies.get(i)) {
+                for (year, n) in &c.events_per_year {
+                    *events_per_year.entry(*year).or_default() += n;
+                }
+                event_days.extend(&c.event_days);
+            }
+            if records.len() > 1 {
+                event_days.sort_unstable();
+                event_days.dedup();
+            }
             CompanyTimeline {
+                company_id: row.company_id,
                 company: row.company.clone(),
                 catalog_id: row.catalog_id.clone(),
                 group: row.kinds.first().copied().unwrap_or(Kind::ConnectedApp),
@@ -153,13 +169,13 @@ pub struct AsOf {
     pub at: Unix,
     /// Indexed like `DataMap::people`.
     pub people: Vec<bool>,
-    /// Lower-cased company names with access at that date.
-    pub companies: HashSet<String>,
+    /// The companies with access at that date.
+    pub companies: HashSet<CompanyId>,
 }
 
 impl AsOf {
-    pub fn has_company(&self, name: &str) -> bool {
-        self.companies.contains(&name.to_lowercase())
+    pub fn has_company(&self, id: CompanyId) -> bool {
+        self.companies.contains(&id)
     }
 }
 
@@ -184,11 +200,8 @@ pub fn as_of(map: &DataMap, timelines: &[CompanyTimeline], at: Unix) -> AsOf {
         })
         .collect();
     let export = map.export_time();
-    let companies = timelines
-        .iter()
-        .filter(|c| c.intervals.iter().any(|i| i.covers(at, export)))
-        .map(|c| c.company.to_lowercase())
-        .collect();
+    let companies =
+        timelines.iter().filter(|c| c.intervals.iter().any(|i| i.covers(at, export))).map(|c| c.company_id).collect();
     AsOf { at, people, companies }
 }
 

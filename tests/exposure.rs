@@ -95,7 +95,7 @@ fn connected_apps_are_observed_with_their_windows() {
 
 #[test]
 fn graph_api_friends_keeps_the_record_dates_and_the_connection_as_evidence() {
-    let (_, s) = export(|b| {
+    let (map, s) = export(|b| {
         b.json(
             APPS,
             &json!({"installed_apps_v2": [
@@ -116,7 +116,11 @@ fn graph_api_friends_keeps_the_record_dates_and_the_connection_as_evidence() {
         (quiz.condition_shown[0].from, quiz.condition_shown[0].to),
         (Some(ts(2013, 6, 8)), Some(ts(2016, 2, 11)))
     );
-    assert_eq!(quiz.people, vec!["Old Friend"], "friends by the cut-off; undated friends are not guessed in");
+    assert_eq!(
+        map.names(&quiz.people),
+        vec!["Old Friend"],
+        "friends by the cut-off; undated friends are not guessed in"
+    );
     assert!(quiz.people_count_is_minimum, "an undated friend may have been a friend too");
     assert!(quiz.data.iter().any(|d| d == "friend_names"));
     assert!(quiz.evidence.sources.iter().any(|src| src.url.is_some() && src.supports.is_some()));
@@ -132,7 +136,7 @@ fn graph_api_friends_keeps_the_record_dates_and_the_connection_as_evidence() {
 
 #[test]
 fn messaging_window_is_the_deals_own_and_its_end_is_not_the_apps() {
-    let (_, s) = export(|b| {
+    let (map, s) = export(|b| {
         b.json(APPS, &json!({"installed_apps_v2": [app("Netflix", ts(2012, 1, 10), 0, "active")]}));
         thread(b, "inside_1", "Inside Person", ts(2015, 3, 3));
         thread(b, "before_2", "Before Person", ts(2013, 3, 3));
@@ -142,7 +146,7 @@ fn messaging_window_is_the_deals_own_and_its_end_is_not_the_apps() {
     assert_eq!(netflix.start, Some(day_start("2014-09")), "Netflix's feature launched in September 2014");
     assert_eq!(netflix.end, None, "the end is open: the grant was seen in 2017 records");
     assert!(matches!(&netflix.ending, Ending::AtLeastUntil { as_of, .. } if as_of == "2017"));
-    assert_eq!(netflix.people, vec!["Inside Person"], "a 2013 thread is before the deal");
+    assert_eq!(map.names(&netflix.people), vec!["Inside Person"], "a 2013 thread is before the deal");
     assert!(netflix.people_count_is_minimum);
     assert!(netflix.condition_unknown.iter().any(|u| u.contains("recommend")), "the feature use is unknown");
     for kind in ["messages_read", "messages_write", "messages_delete"] {
@@ -206,12 +210,16 @@ fn presence_is_not_activation() {
 
 #[test]
 fn a_deal_the_export_gives_no_reason_to_mention_is_left_out() {
-    let (_, s) = export(|_| {});
+    let (map, s) = export(|_| {});
     assert!(deal(&s, "airbnb").is_none());
     assert!(deal(&s, "yelp").is_none(), "instant personalization needed a visit");
     let bing = deal(&s, "microsoft-bing-search-integration").unwrap();
     assert_eq!(bing.confidence, Confidence::Reported, "the record says it covered users generally");
-    assert_eq!(bing.people, vec!["Old Friend", "Newer Friend"], "friends by the last date the record dates");
+    assert_eq!(
+        map.names(&bing.people),
+        vec!["Old Friend", "Newer Friend"],
+        "friends by the last date the record dates"
+    );
     assert!(bing.people_count_is_minimum);
     assert!(bing.evidence.files.is_empty() && !bing.evidence.sources.is_empty());
     assert!(matches!(&bing.ending, Ending::AtLeastUntil { as_of, .. } if as_of == "2017"), "Bing ran into 2017");
@@ -314,7 +322,7 @@ fn unknown_counts_are_unknown_and_namesakes_are_two() {
     let map = import(&[b.input("facebook-ida-2026-01-02-x.zip")], &Monitor::silent(&cancel)).unwrap();
     let s = statements(&map, builtin());
     let airbnb = deal(&s, "airbnb").unwrap();
-    assert_eq!(airbnb.people.iter().filter(|p| *p == "Wren Ashby").count(), 2, "{:?}", airbnb.people);
+    assert_eq!(map.names(&airbnb.people).iter().filter(|p| **p == "Wren Ashby").count(), 2, "{:?}", airbnb.people);
     let table = rows(&s);
     let row = table.iter().find(|r| r.catalog_id.as_deref() == Some("airbnb")).unwrap();
     assert!(row.people.unwrap() >= 2);

@@ -95,7 +95,7 @@ fn open_demo(view: datamap::card::View) -> Harness<'static, DatamapApp> {
 
 fn selected(harness: &Harness<'_, DatamapApp>) -> Option<String> {
     match &harness.state().screen {
-        Screen::Map(map) => map.selected.clone(),
+        Screen::Map(map) => map.selected.map(|id| map.loaded.companies.name(id).to_owned()),
         _ => None,
     }
 }

@@ -279,7 +279,8 @@ fn report_json_names_the_platform_and_only_observed_statements() {
     let map = open(&layout_2024());
     let statements = datamap::exposure::statements(&map, datamap::catalog::builtin());
     assert!(statements.iter().all(|s| s.confidence == datamap::exposure::Confidence::Observed), "{statements:?}");
-    let report: Value = serde_json::from_str(&datamap::report::to_json(&map, &statements)).unwrap();
+    let report: Value =
+        serde_json::from_str(&datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map))).unwrap();
     assert_eq!(report["platform"], "instagram");
     assert_eq!(report["platforms"], json!(["instagram"]));
     assert_eq!(report["schema"], 1);
@@ -310,7 +311,8 @@ fn facebook_and_instagram_of_one_person_make_one_map() {
     assert!(map.files_read.iter().any(|f| f == "connections/followers/people_who_followed_you_1.json"));
     assert!(person(&map, "Gus Follower").platforms == vec![Platform::Facebook]);
 
-    let report: Value = serde_json::from_str(&datamap::report::to_json(&map, &[])).unwrap();
+    let report: Value =
+        serde_json::from_str(&datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map))).unwrap();
     assert_eq!(
         (report["platform"].clone(), report["platforms"].clone()),
         (json!("facebook"), json!(["facebook", "instagram"]))
@@ -375,5 +377,5 @@ fn facebook_messaging_deals_never_reach_instagram_threads() {
         .iter()
         .find(|s| s.kind == datamap::exposure::Kind::MessagingPartner)
         .expect("Netflix's messaging deal applies to the Facebook threads");
-    assert_eq!(netflix.people, vec!["Fb Friend"], "the Instagram thread is not Facebook's to share");
+    assert_eq!(map.names(&netflix.people), vec!["Fb Friend"], "the Instagram thread is not Facebook's to share");
 }

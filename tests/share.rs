@@ -96,7 +96,7 @@ fn a_redacted_png_and_svg_name_no_one() {
     // What the renderer is fed: every label, title, tooltip source and statement.
     let fed: String = redacted.graph.graph.node_weights().map(|n| format!("{}\n", n.label)).collect::<String>()
         + &datamap::card::title(&redacted)
-        + &datamap::report::to_json(&redacted.map, &redacted.statements);
+        + &datamap::report::to_json(&redacted.map, &redacted.derived());
     assert_no_names("the redacted data fed to the renderer", &fed);
     assert_eq!(datamap::card::title(&redacted), "My data map");
 

@@ -3,7 +3,7 @@
 
 use datamap::catalog::builtin;
 use datamap::demo::{ExportBuilder, demo_input};
-use datamap::exposure::{Kind, rows, statements};
+use datamap::exposure::{Kind, derive, rows, statements};
 use datamap::import::{Monitor, import};
 use datamap::model::{DataMap, days_from_civil};
 use datamap::timeline::{CompanyTimeline, as_of, company_timelines, network};
@@ -31,8 +31,8 @@ fn load(build: impl FnOnce(&mut ExportBuilder)) -> (DataMap, Vec<CompanyTimeline
     build(&mut b);
     let cancel = AtomicBool::new(false);
     let map = import(&[b.input("facebook-ida-2026-01-02-x.zip")], &Monitor::silent(&cancel)).unwrap();
-    let s = statements(&map, builtin());
-    let t = company_timelines(&map, &s, &rows(&s));
+    let e = derive(&map, builtin());
+    let t = company_timelines(&map, &e.companies, &e.statements, &rows(&e.statements));
     (map, t)
 }
 
@@ -90,11 +90,12 @@ fn undated_advertiser_lists_are_true_as_of_the_export() {
     assert_eq!(grocer.event_days.len(), 2);
 
     let before = as_of(&map, &t, ts(2025, 1, 1));
-    assert!(!before.has_company("Brightbank"), "an undated list is only known true at the export");
+    let (bank, grocer) = (row(&t, "Brightbank").company_id, row(&t, "Greenleaf Grocers").company_id);
+    assert!(!before.has_company(bank), "an undated list is only known true at the export");
     let at_export = as_of(&map, &t, map.export_time().unwrap());
-    assert!(at_export.has_company("Brightbank"));
-    assert!(as_of(&map, &t, ts(2023, 6, 1)).has_company("Greenleaf Grocers"));
-    assert!(!as_of(&map, &t, ts(2022, 6, 1)).has_company("Greenleaf Grocers"));
+    assert!(at_export.has_company(bank));
+    assert!(as_of(&map, &t, ts(2023, 6, 1)).has_company(grocer));
+    assert!(!as_of(&map, &t, ts(2022, 6, 1)).has_company(grocer));
 }
 
 #[test]
@@ -124,12 +125,13 @@ fn network_counts_friends_added_and_removed_per_year() {
 fn the_demo_timeline_is_grouped_and_its_messages_fall_in_partner_windows() {
     let cancel = AtomicBool::new(false);
     let map = import(&[demo_input()], &Monitor::silent(&cancel)).unwrap();
-    let s = statements(&map, builtin());
-    let t = company_timelines(&map, &s, &rows(&s));
+    let e = derive(&map, builtin());
+    let s = &e.statements;
+    let t = company_timelines(&map, &e.companies, s, &rows(s));
     assert!(t.windows(2).all(|w| w[0].group <= w[1].group), "rows are grouped by kind");
     for group in t.chunk_by(|a, b| a.group == b.group) {
         assert!(group.windows(2).all(|w| w[0].first_access() <= w[1].first_access()), "sorted by first access");
     }
-    let n = network(&map, &s);
+    let n = network(&map, s);
     assert!(n.partners_in_year.values().any(|p| p.iter().any(|c| c == "Netflix")));
 }

@@ -284,12 +284,12 @@ fn report(args: &ReportArgs) -> Result<(), Failure> {
     let inputs = args.sources.required("report")?;
     let cancel = AtomicBool::new(false);
     let map = import::import(&inputs, &Monitor::silent(&cancel))?;
-    let statements = crate::exposure::statements(&map, crate::catalog::builtin());
-    let (map, statements) = if args.redact { crate::redact::redact(&map, &statements) } else { (map, statements) };
+    let derived = crate::pipeline::Derived::of(&map);
+    let (map, derived) = if args.redact { crate::redact::redact(&map, &derived) } else { (map, derived) };
     if args.json {
-        println!("{}", crate::report::to_json(&map, &statements));
+        println!("{}", crate::report::to_json(&map, &derived));
     } else if args.csv {
-        print!("{}", crate::exposure::to_csv(&crate::exposure::rows(&statements), &statements));
+        print!("{}", crate::exposure::to_csv(&derived.rows, &derived.statements));
     } else {
         print!("{}", crate::report::summary(&map));
     }

@@ -10,6 +10,7 @@ use super::start::{StartAction, files_hovering, start_screen_ui};
 use super::{GuiOptions, Theme};
 use crate::archive::Input;
 use crate::card::View;
+use crate::exposure::CompanyId;
 use crate::import::ImportError;
 use crate::pipeline::Loaded;
 use crate::views::as_of::AsOfControl;
@@ -38,7 +39,8 @@ pub struct MapScreen {
     pub timeline: TimelineView,
     pub as_of: AsOfControl,
     pub view: View,
-    pub selected: Option<String>,
+    /// The company whose details are open, everywhere at once (map, table, timeline).
+    pub selected: Option<CompanyId>,
     /// The real data while `loaded` holds the redacted copy (redact mode).
     pub unredacted: Option<Box<Loaded>>,
 }
@@ -410,6 +412,10 @@ impl eframe::App for DatamapApp {
             self.screen = match result {
                 Ok(loaded) => {
                     let graph = GraphView::new(&loaded);
+                    let selected = self
+                        .initial_selection
+                        .take()
+                        .and_then(|name| loaded.companies.find(&name, crate::catalog::builtin()));
                     Screen::Map(Box::new(MapScreen {
                         loaded: *loaded,
                         graph,
@@ -417,7 +423,7 @@ impl eframe::App for DatamapApp {
                         timeline: TimelineView::default(),
                         as_of: AsOfControl::default(),
                         view: self.initial_view,
-                        selected: self.initial_selection.take(),
+                        selected,
                         unredacted: None,
                     }))
                 }
@@ -454,9 +460,9 @@ impl eframe::App for DatamapApp {
         {
             let width = if map.selected.is_some() { 380.0 } else { 260.0 };
             egui::Panel::right("side").resizable(true).default_size(width).show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| match map.selected.clone() {
+                egui::ScrollArea::vertical().show(ui, |ui| match map.selected {
                     Some(company) => {
-                        if details_ui(ui, &map.loaded, &company) {
+                        if details_ui(ui, &map.loaded, company) {
                             map.selected = None;
                         }
                     }
@@ -483,7 +489,7 @@ impl eframe::App for DatamapApp {
                 }
             }
             Screen::Map(map) => {
-                let before = map.selected.clone();
+                let before = map.selected;
                 let as_of = map.as_of.current();
                 match map.view {
                     View::Graph => map.graph.graph_ui(ui, &map.loaded, &mut map.selected, as_of),

@@ -16,18 +16,19 @@ use super::conditions::{
 use super::devices::{DeviceInfo, read_user_agents};
 use super::people::{Reached, friends_by, thread_people};
 use super::window::{DealTimes, Window};
-use super::{Confidence, Ending, Evidence, Kind, Response, Source, Statement, data_kind_label};
+use super::{Companies, Confidence, Ending, Evidence, Kind, Response, Source, Statement, data_kind_label};
 use crate::catalog::{Catalog, Category, DatePoint, Deal, Partner, Qualifier, Via};
 use crate::model::{DataMap, format_date};
 use std::collections::HashMap;
 
-pub fn deal_statements(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>) {
+pub fn deal_statements(map: &DataMap, catalog: &Catalog, companies: &mut Companies, out: &mut Vec<Statement>) {
     let infos = read_user_agents(map.devices.iter().map(|d| d.user_agent.as_str()));
     for partner in &catalog.partners {
         for deal in &partner.deals {
             if deal.routes.iter().any(|r| r.via == Via::AnyApp) {
-                platform_statements(map, catalog, partner, deal, out);
-            } else if let Some(statement) = deal_statement(map, catalog, &infos, partner, deal) {
+                platform_statements(map, catalog, companies, partner, deal, out);
+            } else if let Some(mut statement) = deal_statement(map, catalog, &infos, partner, deal) {
+                statement.company_id = companies.intern(&partner.name, Some(&partner.id));
                 out.push(statement);
             }
         }
@@ -115,7 +116,14 @@ fn deal_statement(
 }
 
 /// Graph API v1.0: any app connected while it applied, one statement per app.
-fn platform_statements(map: &DataMap, catalog: &Catalog, partner: &Partner, deal: &Deal, out: &mut Vec<Statement>) {
+fn platform_statements(
+    map: &DataMap,
+    catalog: &Catalog,
+    companies: &mut Companies,
+    partner: &Partner,
+    deal: &Deal,
+    out: &mut Vec<Statement>,
+) {
     let times = DealTimes::of(deal);
     let Some(dated) = times.dated else { return };
     let Some(route) = deal.routes.iter().find(|r| r.via == Via::AnyApp) else { return };
@@ -125,6 +133,7 @@ fn platform_statements(map: &DataMap, catalog: &Catalog, partner: &Partner, deal
         let mut s = skeleton(catalog, partner, deal, &times);
         s.company = app.name.clone();
         s.catalog_id = catalog.match_name(&app.name).map(|p| p.id.clone());
+        s.company_id = companies.intern(&app.name, s.catalog_id.as_deref());
         s.confidence = Confidence::Inferred;
         s.condition_unknown = dedupe(found.unknown.into_iter().chain(deal.needs.iter().cloned()).collect());
         s.evidence.files = files_of(&found.shown);
@@ -141,6 +150,8 @@ fn platform_statements(map: &DataMap, catalog: &Catalog, partner: &Partner, deal
 fn skeleton(catalog: &Catalog, partner: &Partner, deal: &Deal, times: &DealTimes) -> Statement {
     Statement {
         company: partner.name.clone(),
+        // Set by the caller, which holds the directory of companies.
+        company_id: super::CompanyId(0),
         catalog_id: Some(partner.id.clone()),
         deal_id: Some(deal.id.clone()),
         kind: Kind::of_deal(&deal.category),
@@ -234,7 +245,7 @@ fn set_people(s: &mut Statement, reached: Option<Reached>) {
     reached.minimum |= s.condition_shown.iter().any(Shown::is_wider_than_certain);
     // "At least 0" says nothing: a lower bound of zero is an unknown count.
     let count = reached.count.filter(|n| *n > 0 || !reached.minimum);
-    s.people = reached.names;
+    s.people = reached.ids;
     s.people_count = count;
     s.people_count_is_minimum = reached.minimum && count.is_some();
 }

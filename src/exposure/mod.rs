@@ -11,6 +11,7 @@
 //!
 //! The record shows what companies could reach, not what they collected; the statements say so.
 
+mod companies;
 mod conditions;
 mod deals;
 pub mod devices;
@@ -19,13 +20,14 @@ mod people;
 mod table;
 mod window;
 
+pub use companies::{Companies, CompanyEntry, CompanyId};
 pub use conditions::Shown;
 pub use devices::{DeviceInfo, read_user_agent};
 pub use table::{Part, Row, rows, to_csv};
 pub use window::{DealTimes, Window};
 
 use crate::catalog::{Catalog, Category};
-use crate::model::{DataMap, Platform, Unix};
+use crate::model::{DataMap, PersonId, Platform, Unix};
 use serde::Serialize;
 
 /// Said once wherever statements are shown: the record is about access, not use.
@@ -211,7 +213,11 @@ pub struct Response {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
+    /// The company's name, for display.
     pub company: String,
+    /// Which company this is, whatever the spelling.
+    #[serde(skip)]
+    pub company_id: CompanyId,
     pub catalog_id: Option<String>,
     /// The catalogue deal behind a statement from the public record.
     pub deal_id: Option<String>,
@@ -227,9 +233,10 @@ pub struct Statement {
     pub end_label: String,
     pub ending: Ending,
     pub confidence: Confidence,
-    /// Names of the people whose data it touched (the owner's own data is implied). Two people with one
-    /// name are two entries.
-    pub people: Vec<String>,
+    /// The people whose data it touched (the owner's own data is implied); two people with one name are
+    /// two. The report writes their names.
+    #[serde(skip)]
+    pub people: Vec<PersonId>,
     /// How many people, or `None` when that cannot be known from the export.
     pub people_count: Option<usize>,
     /// True when `people_count` is a lower bound (the record leaves the deal's end open, or some friends
@@ -273,17 +280,30 @@ impl Statement {
     }
 }
 
+/// Every statement about the map, and the companies they are about.
+#[derive(Debug, Clone, Default)]
+pub struct Exposure {
+    pub companies: Companies,
+    pub statements: Vec<Statement>,
+}
+
 /// Run every rule over the map.
-pub fn statements(map: &DataMap, catalog: &Catalog) -> Vec<Statement> {
+pub fn derive(map: &DataMap, catalog: &Catalog) -> Exposure {
+    let mut companies = Companies::of(map, catalog);
     let mut out = Vec::new();
-    observed::connected_apps(map, catalog, &mut out);
+    observed::connected_apps(map, catalog, &mut companies, &mut out);
     // The partner deals were Facebook's: an Instagram-only map gets only what its own export observed.
     if map.platform != Platform::Instagram {
-        deals::deal_statements(map, catalog, &mut out);
+        deals::deal_statements(map, catalog, &mut companies, &mut out);
     }
-    observed::off_meta(map, catalog, &mut out);
-    observed::advertisers(map, catalog, &mut out);
-    out
+    observed::off_meta(map, catalog, &mut companies, &mut out);
+    observed::advertisers(map, catalog, &mut companies, &mut out);
+    Exposure { companies, statements: out }
+}
+
+/// [`derive`]'s statements alone.
+pub fn statements(map: &DataMap, catalog: &Catalog) -> Vec<Statement> {
+    derive(map, catalog).statements
 }
 
 /// A few words for a data kind, for table cells; [`data_kind_description`] has the full sentence.

@@ -3,7 +3,7 @@
 //! the file it comes from.
 
 use super::conditions::connection_span;
-use super::{Confidence, Ending, Evidence, Kind, Statement};
+use super::{Companies, CompanyId, Confidence, Ending, Evidence, Kind, Statement};
 use crate::catalog::Catalog;
 use crate::model::{AppStatus, CompanySource, DataMap, Unix, format_date};
 
@@ -11,13 +11,20 @@ fn date(t: Option<Unix>) -> String {
     t.map(format_date).unwrap_or_else(|| "unknown".into())
 }
 
-fn catalog_id(catalog: &Catalog, name: &str) -> Option<String> {
-    catalog.match_name(name).map(|p| p.id.clone())
-}
-
-fn observed(company: String, catalog_id: Option<String>, kind: Kind, data: &str, files: Vec<String>) -> Statement {
+/// The statement skeleton for a company the export names: its id, its partner match, its files.
+fn observed(
+    catalog: &Catalog,
+    companies: &mut Companies,
+    name: &str,
+    kind: Kind,
+    data: &str,
+    files: Vec<String>,
+) -> Statement {
+    let catalog_id = catalog.match_name(name).map(|p| p.id.clone());
+    let company_id: CompanyId = companies.intern(name, catalog_id.as_deref());
     Statement {
-        company,
+        company: name.to_owned(),
+        company_id,
         catalog_id,
         deal_id: None,
         kind,
@@ -42,7 +49,7 @@ fn observed(company: String, catalog_id: Option<String>, kind: Kind, data: &str,
 
 /// An app the person connected had their profile from when it was added until it was removed, expired, or
 /// the export date.
-pub fn connected_apps(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>) {
+pub fn connected_apps(map: &DataMap, catalog: &Catalog, companies: &mut Companies, out: &mut Vec<Statement>) {
     let export = map.export_time();
     let export_day = map.export_date.clone();
     for app in &map.apps {
@@ -66,13 +73,7 @@ pub fn connected_apps(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>
             Some(t) => format!("You connected {} to your Facebook account on {}.", app.name, format_date(t)),
             None => format!("You connected {} to your Facebook account at a time the export does not give.", app.name),
         };
-        let mut s = observed(
-            app.name.clone(),
-            catalog_id(catalog, &app.name),
-            Kind::ConnectedApp,
-            "profile",
-            vec![app.file.clone()],
-        );
+        let mut s = observed(catalog, companies, &app.name, Kind::ConnectedApp, "profile", vec![app.file.clone()]);
         s.data.push("user_id".into());
         s.start = app.added;
         s.end = end;
@@ -87,13 +88,14 @@ pub fn connected_apps(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>
 }
 
 /// The business sent Meta records of the person's activity on its site or app.
-pub fn off_meta(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>) {
+pub fn off_meta(map: &DataMap, catalog: &Catalog, companies: &mut Companies, out: &mut Vec<Statement>) {
     for company in &map.companies {
         let Some(span) = company.by_source.get(&CompanySource::OffMetaActivity) else { continue };
         let types: Vec<String> = company.event_types.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
         let mut s = observed(
-            company.name.clone(),
-            catalog_id(catalog, &company.name),
+            catalog,
+            companies,
+            &company.name,
             Kind::OffMetaActivity,
             "off_meta_activity",
             company.files.clone(),
@@ -116,7 +118,7 @@ pub fn off_meta(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>) {
 
 /// Advertisers that targeted the person with a list or with their activity (undated, so "as of the export
 /// date"), and ads the person clicked or closed (dated).
-pub fn advertisers(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>) {
+pub fn advertisers(map: &DataMap, catalog: &Catalog, companies: &mut Companies, out: &mut Vec<Statement>) {
     let export_date = map.export_date.clone();
     for company in &map.companies {
         for (source, kind, data) in [
@@ -125,8 +127,7 @@ pub fn advertisers(map: &DataMap, catalog: &Catalog, out: &mut Vec<Statement>) {
             (CompanySource::AdvertiserInteraction, Kind::AdvertiserInteraction, "ad_interaction"),
         ] {
             let Some(span) = company.by_source.get(&source) else { continue };
-            let mut s =
-                observed(company.name.clone(), catalog_id(catalog, &company.name), kind, data, company.files.clone());
+            let mut s = observed(catalog, companies, &company.name, kind, data, company.files.clone());
             let as_of = |what: &str| match &export_date {
                 Some(day) => (
                     Ending::StillActive { as_of: day.clone(), per: "your export".into() },

@@ -4,12 +4,12 @@
 
 use super::window::Window;
 use crate::import::families::{Family, classify};
-use crate::model::{DataMap, Platform, Relation, Unix};
+use crate::model::{DataMap, PersonId, Platform, Relation, Unix};
 
-/// People reached, by index into `map.people` or as thread participants' names.
+/// People reached.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reached {
-    pub names: Vec<String>,
+    pub ids: Vec<PersonId>,
     /// `None` when the export cannot say.
     pub count: Option<usize>,
     pub minimum: bool,
@@ -17,7 +17,7 @@ pub struct Reached {
 
 impl Reached {
     pub fn unknown() -> Reached {
-        Reached { names: Vec::new(), count: None, minimum: false }
+        Reached { ids: Vec::new(), count: None, minimum: false }
     }
 }
 
@@ -34,15 +34,21 @@ pub fn friends_by(map: &DataMap, by: Option<Unix>, open_ended: bool) -> Reached 
         return Reached::unknown();
     }
     let Some(by) = by else { return Reached::unknown() };
-    let friends: Vec<_> = map.people.iter().filter(|p| p.relations.contains(&Relation::Friend)).collect();
-    let names: Vec<String> =
-        friends.iter().filter(|p| p.friend_since.is_some_and(|t| t <= by)).map(|p| p.name.clone()).collect();
-    let undated = friends.iter().any(|p| p.friend_since.is_none());
-    Reached { count: Some(names.len()), names, minimum: undated || open_ended }
+    let friends = map.people.iter().enumerate().filter(|(_, p)| p.relations.contains(&Relation::Friend));
+    let mut ids = Vec::new();
+    let mut undated = false;
+    for (i, p) in friends {
+        match p.friend_since {
+            Some(t) if t <= by => ids.push(PersonId(i as u32)),
+            Some(_) => {}
+            None => undated = true,
+        }
+    }
+    Reached { count: Some(ids.len()), ids, minimum: undated || open_ended }
 }
 
-/// Everyone in the owner's Facebook threads with messages certainly inside `window`, each thread's people
-/// once; a name shared by two different threads' participants is counted once, since threads carry names only.
+/// Everyone in the owner's Facebook threads with messages certainly inside `window`, once each; a thread
+/// names its participants, who are each name's first person in the map.
 pub fn thread_people(map: &DataMap, window: Window, open_ended: bool) -> (Reached, Vec<String>) {
     // Without any message files the export cannot say whom the person messaged.
     let has_messages = !map.threads.is_empty()
@@ -50,18 +56,19 @@ pub fn thread_people(map: &DataMap, window: Window, open_ended: bool) -> (Reache
     if !window.is_closed() || !has_messages {
         return (Reached::unknown(), Vec::new());
     }
-    let mut names: Vec<String> = Vec::new();
+    let by_name = map.person_by_name();
+    let mut ids: Vec<PersonId> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut files = Vec::new();
     // Facebook's deals reached Facebook's messages: Instagram threads in a combined map do not count.
     let facebook = map.threads.iter().filter(|t| t.platforms.is_empty() || t.platforms.contains(&Platform::Facebook));
     for thread in facebook.filter(|t| window.contains_any_day(&t.days)) {
-        for p in &thread.participants {
-            if seen.insert(p.as_str()) {
-                names.push(p.clone());
+        for id in thread.participants.iter().filter_map(|p| by_name.get(p.as_str())) {
+            if seen.insert(*id) {
+                ids.push(*id);
             }
         }
         files.extend(thread.files.iter().take(1).cloned());
     }
-    (Reached { count: Some(names.len()), names, minimum: open_ended }, files)
+    (Reached { count: Some(ids.len()), ids, minimum: open_ended }, files)
 }

@@ -6,9 +6,9 @@
 //! as a [`Part`]: Spotify's app connection may still be active while its message access ended years ago, and
 //! a row that merged the two would say the message access was still running.
 
-use super::{Confidence, Ending, Kind, Statement, data_kind_label};
-use crate::model::Unix;
-use std::collections::{BTreeMap, HashMap};
+use super::{CompanyId, Confidence, Ending, Kind, Statement, data_kind_label};
+use crate::model::{PersonId, Unix};
+use std::collections::{BTreeMap, HashSet};
 
 /// One kind of access a company had, with its own dates and confidence.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +32,8 @@ pub struct Part {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    pub company_id: CompanyId,
+    /// The name to show: the first statement's spelling.
     pub company: String,
     pub catalog_id: Option<String>,
     pub parts: Vec<Part>,
@@ -164,13 +166,13 @@ fn absorb(part: &mut Part, i: usize, s: &Statement) {
 
 /// Fold statements into one row per company, strongest evidence first, then by name.
 pub fn rows(statements: &[Statement]) -> Vec<Row> {
-    let mut by_company: BTreeMap<String, (Row, HashMap<&str, usize>)> = BTreeMap::new();
+    let mut by_company: BTreeMap<CompanyId, (Row, HashSet<PersonId>)> = BTreeMap::new();
     for (i, s) in statements.iter().enumerate() {
-        // One row per company: a catalogue match joins "RBC Mobile" (the app) and "Royal Bank of Canada"
-        // (the deal); the row keeps the name the first statement used.
-        let key = s.catalog_id.clone().unwrap_or_else(|| s.company.to_lowercase());
-        let (row, names) = by_company.entry(key).or_insert_with(|| {
+        // One row per company, as the directory of companies decided it: a catalogue match joins
+        // "RBC Mobile" (the app) and "Royal Bank of Canada" (the deal). The row keeps the first statement's name.
+        let (row, reached) = by_company.entry(s.company_id).or_insert_with(|| {
             let row = Row {
+                company_id: s.company_id,
                 company: s.company.clone(),
                 catalog_id: s.catalog_id.clone(),
                 parts: Vec::new(),
@@ -185,7 +187,7 @@ pub fn rows(statements: &[Statement]) -> Vec<Row> {
                 evidence: 0,
                 statements: Vec::new(),
             };
-            (row, HashMap::new())
+            (row, HashSet::new())
         });
         match row.parts.iter_mut().find(|p| p.kind == s.kind && p.deal_id == s.deal_id) {
             Some(part) => absorb(part, i, s),
@@ -216,24 +218,15 @@ pub fn rows(statements: &[Statement]) -> Vec<Row> {
         row.evidence += s.evidence.files.len() + s.evidence.sources.len();
         row.statements.push(i);
         if let Some(count) = s.people_count {
-            // Union as a multiset: two friends who share a name are two, in every statement that lists them.
-            let mut here: HashMap<&str, usize> = HashMap::new();
-            for p in &s.people {
-                *here.entry(p.as_str()).or_default() += 1;
-            }
-            for (name, n) in here {
-                let entry = names.entry(name).or_default();
-                *entry = (*entry).max(n);
-            }
+            reached.extend(s.people.iter().copied());
             row.people = Some(row.people.unwrap_or(0).max(count));
             row.people_minimum |= s.people_count_is_minimum;
         }
     }
     let mut out: Vec<Row> = by_company
         .into_values()
-        .map(|(mut row, names)| {
-            let union: usize = names.values().sum();
-            row.people = row.people.map(|most| most.max(union));
+        .map(|(mut row, reached)| {
+            row.people = row.people.map(|most| most.max(reached.len()));
             row.kinds.sort();
             row.parts.sort_by_key(|p| (p.kind, p.deal_id.clone()));
             row

@@ -3,19 +3,19 @@
 //! fetched), the company's and Facebook's own answers, and the people affected.
 
 use super::table_view::confidence_color;
-use crate::exposure::{ACCESS_NOT_USE, Source, Statement, data_kind_description, data_kind_label};
+use crate::exposure::{ACCESS_NOT_USE, CompanyId, Source, Statement, data_kind_description, data_kind_label};
 use crate::pipeline::Loaded;
 
 /// Returns true when the person closes the panel.
-pub fn details_ui(ui: &mut egui::Ui, loaded: &Loaded, company: &str) -> bool {
+pub fn details_ui(ui: &mut egui::Ui, loaded: &Loaded, company: CompanyId) -> bool {
     let mut close = false;
     ui.horizontal(|ui| {
-        ui.heading(company);
+        ui.heading(loaded.companies.name(company));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             close = ui.button("Close").on_hover_text("Back to the summary (Esc)").clicked();
         });
     });
-    let Some(row) = loaded.rows.iter().find(|r| r.company.eq_ignore_ascii_case(company)) else {
+    let Some(row) = loaded.row(company) else {
         ui.label("Nothing in your export or the public record says this company had your data.");
         return close;
     };
@@ -35,14 +35,14 @@ pub fn details_ui(ui: &mut egui::Ui, loaded: &Loaded, company: &str) -> bool {
         let Some(s) = loaded.statements.get(i) else { continue };
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            statement_ui(ui, s, n, dark);
+            statement_ui(ui, loaded, s, n, dark);
         });
         ui.add_space(4.0);
     }
     close
 }
 
-fn statement_ui(ui: &mut egui::Ui, s: &Statement, n: usize, dark: bool) {
+fn statement_ui(ui: &mut egui::Ui, loaded: &Loaded, s: &Statement, n: usize, dark: bool) {
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(s.kind.label()).strong());
         ui.label(egui::RichText::new(s.confidence.label()).color(confidence_color(s.confidence, dark)))
@@ -119,8 +119,8 @@ fn statement_ui(ui: &mut egui::Ui, s: &Statement, n: usize, dark: bool) {
         egui::CollapsingHeader::new(format!("People affected ({})", s.people.len())).id_salt(("people", n)).show(
             ui,
             |ui| {
-                for p in &s.people {
-                    ui.label(p);
+                for p in s.people.iter().filter_map(|id| loaded.map.person(*id)) {
+                    ui.label(&p.name);
                 }
             },
         );

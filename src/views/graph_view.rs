@@ -4,9 +4,10 @@
 
 use super::batch::{MeshBatch, ReusedMesh};
 use super::palette::{category_color, edge_color};
+use crate::exposure::CompanyId;
 use crate::graph::{Category, EdgeKind, NodeKind};
 use crate::layout::worker::LayoutWorker;
-use crate::model::format_date;
+use crate::model::{PersonId, format_date};
 use crate::pipeline::Loaded;
 use crate::timeline::AsOf;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
@@ -72,6 +73,8 @@ pub struct GraphView {
     zoom: f32,
     needs_fit: bool,
     radius: Vec<f32>,
+    /// Each company's node, by company id, so a selection finds its node without a search.
+    company_node: Vec<Option<petgraph::graph::NodeIndex>>,
     /// Nodes labelled before zooming in, most important first; a label that would overlap one already
     /// placed is left out.
     label_priority: Vec<usize>,
@@ -85,7 +88,7 @@ pub struct GraphView {
     /// Nodes the person pinned by dragging them; double-click releases one.
     pinned: Vec<bool>,
     /// The selected company whose bundle of affected people is drawn as individual lines.
-    bundle_open: Option<String>,
+    bundle_open: Option<CompanyId>,
     edge_mesh: ReusedMesh,
     node_mesh: ReusedMesh,
 }
@@ -93,36 +96,32 @@ pub struct GraphView {
 impl GraphView {
     pub fn new(loaded: &Loaded) -> GraphView {
         let g = &loaded.graph.graph;
-        // Size says how far a node reaches: its links, and for companies the people whose data it touched.
-        // One pass over the rows, so a map of thousands of companies opens without a quadratic search.
-        let people_by_company: std::collections::HashMap<String, usize> =
-            loaded.rows.iter().map(|r| (r.company.to_lowercase(), r.people.unwrap_or(0))).collect();
-        let people_affected = |label: &str| people_by_company.get(&label.to_lowercase()).copied().unwrap_or(0);
-        let radius: Vec<f32> = g
-            .node_indices()
-            .map(|n| match g[n].kind {
-                NodeKind::Owner => 13.0,
-                NodeKind::Hub => 8.0,
-                NodeKind::Company(_) | NodeKind::Partner(_) => {
-                    (3.5 + (g.neighbors(n).count() as f32).sqrt() + 0.45 * (people_affected(&g[n].label) as f32).sqrt())
-                        .min(14.0)
-                }
-                NodeKind::Person(_) => 3.5 + (g.neighbors(n).count() as f32).sqrt(),
-            })
-            .collect();
+        let radius: Vec<f32> = g.node_indices().map(|n| loaded.graph.radius(n)).collect();
+        let mut company_node = vec![None; loaded.companies.len()];
+        for n in g.node_indices() {
+            if let NodeKind::Company(id) = g[n].kind
+                && let Some(slot) = company_node.get_mut(id.index())
+            {
+                *slot = Some(n);
+            }
+        }
         // The most important members of each category carry labels from the start, so every cluster is
         // recognisable without zooming; hubs and the owner always do.
         let mut importance: Vec<(Category, u64, usize)> = g
             .node_indices()
             .filter_map(|n| {
                 let score = match g[n].kind {
-                    NodeKind::Company(i) => {
-                        let c = loaded.map.companies.get(i)?;
+                    NodeKind::Company(id) => {
+                        let records = &loaded.companies.get(id)?.records;
+                        let seen: u64 = records
+                            .iter()
+                            .filter_map(|&i| loaded.map.companies.get(i))
+                            .map(|c| c.events + 25 * c.sources.len() as u64)
+                            .sum();
                         // Historic data partners are what a first look should find.
-                        c.events + 25 * c.sources.len() as u64 + if g[n].partner { 1000 } else { 0 }
+                        seen + g[n].people as u64 + if g[n].partner { 1000 } else { 0 }
                     }
-                    NodeKind::Person(i) => loaded.map.people.get(i)?.messages,
-                    NodeKind::Partner(i) => loaded.rows.get(i)?.people.unwrap_or(0) as u64,
+                    NodeKind::Person(id) => loaded.map.person(id)?.messages,
                     _ => return None,
                 };
                 Some((g[n].category, score, n.index()))
@@ -150,6 +149,7 @@ impl GraphView {
             zoom: 1.0,
             needs_fit: true,
             radius,
+            company_node,
             label_priority,
             positions: loaded.positions.clone(),
             worker: None,
@@ -226,7 +226,7 @@ impl GraphView {
     }
 
     /// The search box and the filters, above the canvas.
-    fn toolbar_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>) {
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<CompanyId>) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Find");
             let search = ui
@@ -241,11 +241,7 @@ impl GraphView {
             }
             if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 let g = &loaded.graph.graph;
-                *selected = self
-                    .focus
-                    .and_then(|i| g.node_indices().nth(i))
-                    .filter(|n| g[*n].category.is_company() && g[*n].kind != NodeKind::Hub)
-                    .map(|n| g[n].label.clone());
+                *selected = self.focus.and_then(|i| g.node_indices().nth(i)).and_then(|n| company_of(&g[n]));
             }
             ui.separator();
             let f = &mut self.filters;
@@ -263,7 +259,7 @@ impl GraphView {
         &mut self,
         ui: &mut egui::Ui,
         loaded: &Loaded,
-        selected: &mut Option<String>,
+        selected: &mut Option<CompanyId>,
         as_of: Option<&AsOf>,
     ) {
         self.toolbar_ui(ui, loaded, selected);
@@ -275,7 +271,7 @@ impl GraphView {
         &mut self,
         ui: &mut egui::Ui,
         loaded: &Loaded,
-        selected: &mut Option<String>,
+        selected: &mut Option<CompanyId>,
         as_of: Option<&AsOf>,
     ) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
@@ -351,16 +347,14 @@ impl GraphView {
 
         let dark = ui.visuals().dark_mode;
         let g = &loaded.graph.graph;
-        let selected_node = selected.as_ref().and_then(|name| {
-            g.node_indices().find(|n| g[*n].category.is_company() && g[*n].label.eq_ignore_ascii_case(name))
-        });
+        let selected_node = selected.and_then(|id| self.company_node.get(id.index()).copied().flatten());
         let neighbours: Vec<usize> =
             selected_node.map(|n| g.neighbors(n).map(|m| m.index()).collect()).unwrap_or_default();
         let lit = |i: usize| selected_node.is_none_or(|s| s.index() == i || neighbours.contains(&i));
         let at_date = |n: petgraph::graph::NodeIndex| match (as_of, g[n].kind) {
             (None, _) | (_, NodeKind::Owner | NodeKind::Hub) => true,
-            (Some(f), NodeKind::Person(i)) => f.people.get(i).copied().unwrap_or(false),
-            (Some(f), NodeKind::Company(_) | NodeKind::Partner(_)) => f.has_company(&g[n].label),
+            (Some(f), NodeKind::Person(id)) => f.people.get(id.index()).copied().unwrap_or(false),
+            (Some(f), NodeKind::Company(id)) => f.has_company(id),
         };
         let shown: Vec<bool> = g.node_indices().map(|n| self.filters.shows(&g[n]) && at_date(n)).collect();
         let is_shown = |i: usize| shown.get(i).copied().unwrap_or(false);
@@ -474,13 +468,10 @@ impl GraphView {
         }
         let on_pill = pill.is_some_and(|p| ui.input(|i| i.pointer.interact_pos()).is_some_and(|at| p.contains(at)));
         if response.clicked() && on_pill {
-            let company = selected.clone();
+            let company = *selected;
             self.bundle_open = if self.bundle_open == company { None } else { company };
         } else if response.clicked() {
-            *selected = hovered
-                .and_then(|(i, _)| g.node_indices().nth(i))
-                .filter(|n| g[*n].category.is_company() && g[*n].kind != NodeKind::Hub)
-                .map(|n| g[n].label.clone());
+            *selected = hovered.and_then(|(i, _)| g.node_indices().nth(i)).and_then(|n| company_of(&g[n]));
         }
         if let Some((i, _)) = hovered {
             let text = describe(loaded, i);
@@ -506,26 +497,26 @@ impl GraphView {
     ) -> Option<Rect> {
         let company_node = selected_node?;
         let g = &loaded.graph.graph;
-        let company = &g[company_node].label;
-        let row = loaded.rows.iter().find(|r| r.company.eq_ignore_ascii_case(company))?;
-        let names: std::collections::HashSet<&str> = row
+        let company = company_of(&g[company_node])?;
+        let row = loaded.row(company)?;
+        let reached: std::collections::HashSet<PersonId> = row
             .statements
             .iter()
             .filter_map(|&i| loaded.statements.get(i))
-            .flat_map(|s| s.people.iter().map(String::as_str))
+            .flat_map(|s| s.people.iter().copied())
             .collect();
-        if names.is_empty() {
+        if reached.is_empty() {
             return None;
         }
         let people: Vec<usize> = g
             .node_indices()
-            .filter(|n| matches!(g[*n].kind, NodeKind::Person(_)) && names.contains(&g[*n].label.as_str()))
+            .filter(|n| matches!(g[*n].kind, NodeKind::Person(id) if reached.contains(&id)))
             .map(|n| n.index())
             .filter(|i| is_shown(*i))
             .collect();
         let from = *screen.get(company_node.index())?;
         let color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
-        let expanded = self.bundle_open.as_deref() == Some(company.as_str());
+        let expanded = self.bundle_open == Some(company);
         if people.len() <= MAX_REACH_LINES || expanded {
             let mut lines = MeshBatch::with_capacity(people.len() * 4);
             for i in &people {
@@ -546,9 +537,9 @@ impl GraphView {
         }
         // The count is of people, as in the table; two friends who share a name are two nodes but one name.
         let text = if expanded {
-            format!("{} people (click to bundle)", names.len())
+            format!("{} people (click to bundle)", reached.len())
         } else {
-            format!("{} people affected (click to show)", names.len())
+            format!("{} people affected (click to show)", reached.len())
         };
         let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(12.0), ui.visuals().strong_text_color());
         let rect = Align2::CENTER_CENTER.anchor_size(centre, galley.size()).expand(4.0);
@@ -559,6 +550,14 @@ impl GraphView {
         painter.rect_filled(rect, 8.0, ui.visuals().selection.bg_fill);
         painter.galley(rect.min + vec2(4.0, 4.0), galley, ui.visuals().strong_text_color());
         Some(rect)
+    }
+}
+
+/// The company a node stands for, if it is one.
+fn company_of(node: &crate::graph::Node) -> Option<CompanyId> {
+    match node.kind {
+        NodeKind::Company(id) => Some(id),
+        _ => None,
     }
 }
 
@@ -596,7 +595,7 @@ fn describe(loaded: &Loaded, node: usize) -> String {
     match g[n].kind {
         NodeKind::Owner => format!("{}\nThe owner of this export", g[n].label),
         NodeKind::Hub => format!("{}\n{} linked", g[n].label, g.neighbors(n).count().saturating_sub(1)),
-        NodeKind::Person(i) => match loaded.map.people.get(i) {
+        NodeKind::Person(id) => match loaded.map.person(id) {
             Some(p) => {
                 let relations: Vec<&str> = p.relations.iter().map(|r| r.label()).collect();
                 let mut s = format!("{}\n{}{}", p.name, relations.join("\n"), from(&p.platforms));
@@ -610,20 +609,16 @@ fn describe(loaded: &Loaded, node: usize) -> String {
             }
             None => g[n].label.clone(),
         },
-        NodeKind::Partner(i) => match loaded.rows.get(i) {
-            Some(row) => format!(
-                "{}\n{}\nPeople affected: {} ({})",
-                row.company,
-                row.kind_label(),
-                row.people_label(),
-                row.confidence_label()
-            ),
-            None => g[n].label.clone(),
-        },
-        NodeKind::Company(i) => match loaded.map.companies.get(i) {
-            Some(c) => {
+        NodeKind::Company(id) => {
+            let records: Vec<&crate::model::Company> = loaded
+                .companies
+                .get(id)
+                .map(|e| e.records.iter().filter_map(|&i| loaded.map.companies.get(i)).collect())
+                .unwrap_or_default();
+            let mut s = g[n].label.clone();
+            for c in &records {
                 let sources: Vec<&str> = c.sources.iter().map(|s| s.label()).collect();
-                let mut s = format!("{}\n{}{}", c.name, sources.join("\n"), from(&c.platforms));
+                s.push_str(&format!("\n{}{}", sources.join("\n"), from(&c.platforms)));
                 if c.events > 0 {
                     s.push_str(&format!(
                         "\n{} dated events, {} to {}",
@@ -632,9 +627,16 @@ fn describe(loaded: &Loaded, node: usize) -> String {
                         date(c.last_seen)
                     ));
                 }
-                s
             }
-            None => g[n].label.clone(),
-        },
+            if let Some(row) = loaded.row(id).filter(|_| records.is_empty()) {
+                s.push_str(&format!(
+                    "\n{}\nPeople affected: {} ({})",
+                    row.kind_label(),
+                    row.people_label(),
+                    row.confidence_label()
+                ));
+            }
+            s
+        }
     }
 }

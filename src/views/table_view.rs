@@ -2,7 +2,7 @@
 //! sorted by any column, filtered by confidence and searched by name, and a click selects the company
 //! everywhere (graph, details panel).
 
-use crate::exposure::{Confidence, Part, Row};
+use crate::exposure::{CompanyId, Confidence, Part, Row};
 use crate::pipeline::Loaded;
 use crate::timeline::AsOf;
 use egui_extras::{Column, TableBuilder};
@@ -73,7 +73,7 @@ impl TableView {
         let needle = self.search.trim().to_lowercase();
         let mut out: Vec<&Row> = rows
             .iter()
-            .filter(|r| as_of.is_none_or(|f| f.has_company(&r.company)))
+            .filter(|r| as_of.is_none_or(|f| f.has_company(r.company_id)))
             .filter(|r| self.show[r.confidence as usize])
             .filter(|r| needle.is_empty() || r.company.to_lowercase().contains(&needle))
             .collect();
@@ -113,7 +113,7 @@ impl TableView {
         &mut self,
         ui: &mut egui::Ui,
         loaded: &Loaded,
-        selected: &mut Option<String>,
+        selected: &mut Option<CompanyId>,
         as_of: Option<&AsOf>,
     ) {
         ui.horizontal(|ui| {
@@ -139,8 +139,7 @@ impl TableView {
         ui.add_space(4.0);
         let rows = self.visible(&loaded.rows, as_of);
         let dark = ui.visuals().dark_mode;
-        let selected_index =
-            selected.as_ref().and_then(|s| rows.iter().position(|r| r.company.eq_ignore_ascii_case(s)));
+        let selected_index = selected.and_then(|s| rows.iter().position(|r| r.company_id == s));
         // Wide tables scroll sideways rather than hiding the last columns behind the details panel.
         egui::ScrollArea::horizontal().show(ui, |ui| self.rows_ui(ui, &rows, selected_index, dark, selected));
     }
@@ -151,7 +150,7 @@ impl TableView {
         rows: &[&Row],
         selected_index: Option<usize>,
         dark: bool,
-        selected: &mut Option<String>,
+        selected: &mut Option<CompanyId>,
     ) {
         let mut table = TableBuilder::new(ui)
             .striped(true)
@@ -230,7 +229,7 @@ impl TableView {
                         );
                     });
                     if table_row.response().clicked() {
-                        clicked = Some(row.company.clone());
+                        clicked = Some(row.company_id);
                     }
                 });
             });

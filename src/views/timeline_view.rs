@@ -3,7 +3,7 @@
 //! platform changes that closed whole kinds of access. Below it, the person's network over the years.
 
 use super::table_view::confidence_color;
-use crate::exposure::{Confidence, data_kind_label};
+use crate::exposure::{CompanyId, Confidence, data_kind_label};
 use crate::model::{Unix, days_from_civil};
 use crate::pipeline::Loaded;
 use egui::Color32;
@@ -39,7 +39,7 @@ pub struct TimelineView {
 }
 
 impl TimelineView {
-    pub fn timeline_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>) {
+    pub fn timeline_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<CompanyId>) {
         ui.horizontal(|ui| {
             ui.heading("When each company had access");
             ui.label(
@@ -53,14 +53,14 @@ impl TimelineView {
         network_ui(ui, loaded, network_height);
     }
 
-    fn access_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<String>, height: f32) {
+    fn access_ui(&mut self, ui: &mut egui::Ui, loaded: &Loaded, selected: &mut Option<CompanyId>, height: f32) {
         let rows = &loaded.timelines;
         let dark = ui.visuals().dark_mode;
         let export = loaded.map.export_time();
         let earliest = rows.iter().filter_map(|r| r.first_access()).min().map(year_of).unwrap_or(2008.0);
         let latest = export.map(year_of).unwrap_or(2027.0);
         let names: Vec<String> = rows.iter().map(|r| truncate(&r.company, 24)).collect();
-        let selected_row = selected.as_ref().and_then(|s| rows.iter().position(|r| r.company.eq_ignore_ascii_case(s)));
+        let selected_row = selected.and_then(|s| rows.iter().position(|r| r.company_id == s));
         let scroll_to = if self.scroll_to_selection { selected_row } else { None };
         self.scroll_to_selection = false;
         let plot = Plot::new("access-timeline")
@@ -190,7 +190,7 @@ impl TimelineView {
                 ui.label(text);
             });
             if response.response.clicked() {
-                *selected = Some(timeline.company.clone());
+                *selected = Some(timeline.company_id);
             }
         }
         response
