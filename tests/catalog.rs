@@ -3,7 +3,7 @@
 
 use datamap::catalog::dates::{civil_from_days, days_from_civil, unix_range};
 use datamap::catalog::{
-    Catalog, Category, PartialDate, Party, Precision, Qualifier, Via, alias_problem, builtin, builtin_error, normalise,
+    Catalog, Category, DataKind, PartialDate, Party, Precision, Qualifier, Via, alias_problem, builtin, builtin_error, normalise,
 };
 
 fn matched(name: &str) -> Option<&'static str> {
@@ -32,7 +32,7 @@ fn builtin_carries_the_graph_api_cutoff() {
     let end = deal.end.parsed().expect("known end");
     assert_eq!(end, PartialDate { year: 2015, month: Some(4), day: Some(30) });
     assert_eq!(deal.end.unix_range(), Some((1_430_352_000, 1_430_438_399)));
-    assert!(deal.has_data("friend_names"));
+    assert!(deal.has_data(&DataKind::FriendNames));
 }
 
 #[test]
@@ -50,10 +50,10 @@ fn builtin_keeps_unknowns_unknown_and_says_who_reported_open_ends() {
     assert_eq!(messaging.end.qualifier, Qualifier::AtLeastUntil, "the NYT saw the grant in 2017 records");
     assert!(spotify.has_category(&Category::ExtendedApi));
     for kind in ["messages_read", "messages_write", "messages_delete", "thread_participants"] {
-        assert!(messaging.has_data(kind), "spotify lacks {kind}");
+        assert!(messaging.data.iter().any(|d| d == kind), "spotify lacks {kind}");
     }
     let extension = spotify.deal("spotify-extended-api").expect("extension deal");
-    assert!(!extension.has_data("messages_read"), "each deal keeps its own data");
+    assert!(!extension.has_data(&DataKind::MessagesRead), "each deal keeps its own data");
 
     let netflix = builtin().partner("netflix").expect("netflix");
     let messaging = netflix.deal("netflix-messaging").unwrap();
@@ -72,7 +72,7 @@ fn every_builtin_deal_is_described_sourced_and_readable() {
         assert!(!partner.deals.is_empty(), "{}", partner.id);
         for deal in &partner.deals {
             for kind in &deal.data {
-                assert!(catalog.data_kind(kind).is_some(), "{}: {kind}", deal.id);
+                assert!(kind.is_known() && catalog.data_kind(kind.as_str()).is_some(), "{}: {kind:?}", deal.id);
             }
             assert!(deal.category.is_known(), "{}", deal.id);
             assert!(deal.record.iter().any(|r| r.url.is_some() && !r.supports.is_empty()), "{}", deal.id);
@@ -87,6 +87,18 @@ fn every_builtin_deal_is_described_sourced_and_readable() {
             "{id}'s own public answer is in the record"
         );
         assert!(catalog.responses_for(partner).any(|r| r.party == Party::Facebook) || id == "tinder", "{id}");
+    }
+}
+
+#[test]
+fn the_vocabulary_is_one_list_in_the_code_and_the_file() {
+    let catalog = builtin();
+    let described: Vec<&str> = catalog.data_kinds.iter().map(|k| k.id.as_str()).collect();
+    let known: Vec<&str> =
+        DataKind::KNOWN.iter().filter(|k| !DataKind::FROM_EXPORT.contains(k)).map(DataKind::as_str).collect();
+    assert_eq!(described, known, "assets/partners.json and catalog::DataKind list the same kinds, in order");
+    for kind in DataKind::KNOWN {
+        assert!(!kind.label().is_empty() && catalog.describe(kind).len() >= kind.label().len().min(10));
     }
 }
 

@@ -10,10 +10,12 @@
 //! the file is checked hard ([`Catalog::validate`]) and loading it can fail without taking the app down
 //! ([`builtin_error`]).
 
+mod data_kinds;
 pub mod dates;
 pub mod matching;
 mod validate;
 
+pub use data_kinds::DataKind;
 pub use dates::{PartialDate, Precision};
 pub use matching::{NameIndex, alias_key, alias_problem, normalise};
 
@@ -72,7 +74,7 @@ impl Partner {
         self.deals.first().map(|d| &d.category)
     }
 
-    pub fn has_data(&self, kind: &str) -> bool {
+    pub fn has_data(&self, kind: &DataKind) -> bool {
         self.deals.iter().any(|d| d.has_data(kind))
     }
 
@@ -87,9 +89,8 @@ impl Partner {
 pub struct Deal {
     pub id: String,
     pub category: Category,
-    /// Data kinds the sources say the company *could* reach through this deal; ids from
-    /// [`Catalog::data_kinds`].
-    pub data: Vec<String>,
+    /// Data kinds the sources say the company *could* reach through this deal.
+    pub data: Vec<DataKind>,
     /// What a user (or a friend) did for the access to apply, in prose.
     pub activation: String,
     /// The same, as conditions the rules can test against an export: any one route is enough.
@@ -105,8 +106,8 @@ pub struct Deal {
 }
 
 impl Deal {
-    pub fn has_data(&self, kind: &str) -> bool {
-        self.data.iter().any(|k| k == kind)
+    pub fn has_data(&self, kind: &DataKind) -> bool {
+        self.data.contains(kind)
     }
 }
 
@@ -242,7 +243,7 @@ pub fn parse_version(text: &str) -> Option<Vec<u32>> {
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Deserialize)]
         #[serde(from = "String")]
         pub enum $name {
             $($(#[$vmeta])* $variant,)+
@@ -272,8 +273,21 @@ macro_rules! string_enum {
                 !matches!(self, $name::Other(_))
             }
         }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
     };
 }
+use string_enum;
 
 string_enum! {
     /// How a partner got at the data.
@@ -365,6 +379,11 @@ impl Catalog {
 
     pub fn data_kind(&self, id: &str) -> Option<&DataKindInfo> {
         self.data_kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The full sentence for a kind of data, from the catalogue's vocabulary where it has one.
+    pub fn describe(&self, kind: &DataKind) -> String {
+        self.data_kind(kind.as_str()).map_or_else(|| kind.label().to_owned(), |k| k.description.clone())
     }
 
     /// The answers that cover this partner: its own, and Facebook's about its kinds of deal.

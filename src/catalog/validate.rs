@@ -3,7 +3,7 @@
 //! must be found by a test, not by a reader.
 
 use super::{
-    CATALOG_VERSION, Catalog, Category, DatePoint, Deal, DeviceSpec, PartialDate, Partner, Precision, Qualifier, Route,
+    CATALOG_VERSION, Catalog, Category, DataKind, DatePoint, Deal, DeviceSpec, PartialDate, Partner, Precision, Qualifier, Route,
     Source, Via, alias_key, alias_problem, parse_version,
 };
 use std::collections::{HashMap, HashSet};
@@ -51,8 +51,14 @@ impl Catalog {
         problems
     }
 
+    /// Every kind the file describes must be one the code can label ([`DataKind`]).
     fn validate_data_kinds(&self, problems: &mut Vec<String>) -> HashSet<&str> {
         let mut kinds = HashSet::new();
+        for kind in &self.data_kinds {
+            if !DataKind::from(kind.id.clone()).is_known() {
+                problems.push(format!("data kind '{}' is not one the app knows", kind.id));
+            }
+        }
         for kind in &self.data_kinds {
             if !is_snake_case(&kind.id) {
                 problems.push(format!("data kind '{}' is not a lowercase snake_case id", kind.id));
@@ -141,11 +147,11 @@ fn validate_deal(deal: &Deal, kinds: &HashSet<&str>, report: &mut impl FnMut(Str
     }
     let mut seen = HashSet::new();
     for kind in &deal.data {
-        if !kinds.contains(kind.as_str()) {
-            report(format!("data kind '{kind}' is not in the vocabulary"));
+        if !kind.is_known() || !kinds.contains(kind.as_str()) {
+            report(format!("data kind '{}' is not in the vocabulary", kind.as_str()));
         }
         if !seen.insert(kind) {
-            report(format!("data kind '{kind}' is listed twice"));
+            report(format!("data kind '{}' is listed twice", kind.as_str()));
         }
     }
     for route in &deal.routes {

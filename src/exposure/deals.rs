@@ -16,8 +16,8 @@ use super::conditions::{
 use super::devices::{DeviceInfo, read_user_agents};
 use super::people::{Reached, friends_by, thread_people};
 use super::window::{DealTimes, Window};
-use super::{Companies, Confidence, Ending, Evidence, Kind, Response, Source, Statement, data_kind_label};
-use crate::catalog::{Catalog, Category, DatePoint, Deal, Partner, Qualifier, Via};
+use super::{Companies, Confidence, Ending, Evidence, Kind, Response, Source, Statement};
+use crate::catalog::{Catalog, Category, DataKind, DatePoint, Deal, Partner, Qualifier, Via};
 use crate::model::{DataMap, format_date};
 use std::collections::HashMap;
 
@@ -98,7 +98,7 @@ fn deal_statement(
         && dated.end.is_some_and(|e| since <= e)
     {
         let reached = friends_by(map, dated.end, true);
-        if deal.data.iter().any(|k| k.starts_with("friend")) {
+        if deal.data.iter().any(DataKind::is_about_friends) {
             set_people(&mut s, Some(reached));
         }
         s.explanation = explain_general(partner, deal, &s, since, dated);
@@ -228,12 +228,12 @@ fn reached(
     else {
         return (None, None);
     };
-    if deal.category == Category::Messaging || deal.data.iter().any(|k| k == "thread_participants") {
+    if deal.category == Category::Messaging || deal.has_data(&DataKind::ThreadParticipants) {
         let (reached, thread_files) = thread_people(map, window, !exact);
         files.extend(thread_files);
         return (Some(reached), Some(window));
     }
-    if deal.data.iter().any(|k| k.starts_with("friend")) {
+    if deal.data.iter().any(DataKind::is_about_friends) {
         return (Some(friends_by(map, window.end, !exact)), Some(window));
     }
     (None, Some(window))
@@ -311,13 +311,10 @@ fn opening(partner: &Partner, deal: &Deal, s: &Statement) -> String {
 
 /// "read, send and delete your Facebook messages, and see who you message" / "reach friends' names and
 /// friends' likes": the deal's data as a clause after "could".
-fn data_phrase(data: &[String]) -> String {
-    let verbs: Vec<&str> = [("messages_read", "read"), ("messages_write", "send"), ("messages_delete", "delete")]
-        .into_iter()
-        .filter(|(kind, _)| data.iter().any(|d| d == kind))
-        .map(|(_, verb)| verb)
-        .collect();
-    let rest: Vec<String> = data.iter().filter(|d| !d.starts_with("messages_")).map(|d| data_kind_label(d)).collect();
+fn data_phrase(data: &[DataKind]) -> String {
+    let verbs: Vec<&str> = data.iter().filter_map(DataKind::message_verb).collect();
+    let rest: Vec<String> =
+        data.iter().filter(|d| d.message_verb().is_none()).map(|d| d.label().to_owned()).collect();
     let mut clauses = Vec::new();
     if !verbs.is_empty() {
         clauses.push(format!(
@@ -347,8 +344,8 @@ fn unknown_sentence(s: &Statement) -> String {
 }
 
 fn people_sentence(deal: &Deal, s: &Statement, window: Option<Window>) -> String {
-    let messages = deal.category == Category::Messaging || deal.data.iter().any(|k| k == "thread_participants");
-    let friends = deal.data.iter().any(|k| k.starts_with("friend"));
+    let messages = deal.category == Category::Messaging || deal.has_data(&DataKind::ThreadParticipants);
+    let friends = deal.data.iter().any(DataKind::is_about_friends);
     let at_least = if s.people_count_is_minimum { "at least " } else { "" };
     let day = |t: Option<crate::model::Unix>| t.map(format_date).unwrap_or_else(|| "then".into());
     let (from, to) = (day(window.and_then(|w| w.start)), day(window.and_then(|w| w.end)));

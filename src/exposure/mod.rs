@@ -26,7 +26,7 @@ pub use devices::{DeviceInfo, read_user_agent};
 pub use table::{Part, Row, rows, to_csv};
 pub use window::{DealTimes, Window};
 
-use crate::catalog::{Catalog, Category};
+use crate::catalog::{Catalog, Category, DataKind};
 use crate::model::{DataMap, PersonId, Platform, Unix};
 use serde::Serialize;
 
@@ -222,8 +222,7 @@ pub struct Statement {
     /// The catalogue deal behind a statement from the public record.
     pub deal_id: Option<String>,
     pub kind: Kind,
-    /// Data kinds from the catalogue's closed vocabulary (plus the engine's own, see [`data_kind_label`]).
-    pub data: Vec<String>,
+    pub data: Vec<DataKind>,
     /// For the export's own facts, its dates; for a deal, the record's dates (earliest possible start,
     /// latest possible end), never the person's. `None` where the source gives none.
     pub start: Option<Unix>,
@@ -304,42 +303,4 @@ pub fn derive(map: &DataMap, catalog: &Catalog) -> Exposure {
 /// [`derive`]'s statements alone.
 pub fn statements(map: &DataMap, catalog: &Catalog) -> Vec<Statement> {
     derive(map, catalog).statements
-}
-
-/// A few words for a data kind, for table cells; [`data_kind_description`] has the full sentence.
-pub fn data_kind_label(kind: &str) -> String {
-    let words = match kind {
-        "off_meta_activity" => "your activity on its site or app",
-        "ad_audience" => "you, in its ad audience",
-        "ad_interaction" => "your clicks on its ads",
-        "profile" => "your profile",
-        "user_id" => "your user ID",
-        "email" => "your email",
-        "phone" => "your phone number",
-        "public_posts" => "your public posts",
-        "messages_read" => "reading your messages",
-        "messages_write" => "sending messages as you",
-        "messages_delete" => "deleting your messages",
-        "thread_participants" => "who you message",
-        "friend_names" => "friends' names",
-        "friend_profile" => "friends' profiles",
-        "friend_contact_info" => "friends' contact details",
-        "friend_email" => "friends' emails",
-        "friend_birthday" => "friends' birthdays",
-        "friend_location" => "friends' locations",
-        "friend_event" | "friend_events" => "friends' events",
-        "friend_data_despite_opt_out" => "friends' data despite opt-out",
-        "friend_data_unspecified" => "friends' data (not itemized)",
-        "account_unspecified" => "your account data (not itemized)",
-        other => return other.replace('_', " ").replace("friend ", "friends' "),
-    };
-    words.to_owned()
-}
-
-/// The full description of a data kind, from the catalogue's vocabulary where it has one.
-pub fn data_kind_description(kind: &str) -> String {
-    match crate::catalog::builtin().data_kind(kind) {
-        Some(k) => k.description.clone(),
-        None => data_kind_label(kind),
-    }
 }

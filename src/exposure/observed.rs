@@ -4,7 +4,7 @@
 
 use super::conditions::connection_span;
 use super::{Companies, CompanyId, Confidence, Ending, Evidence, Kind, Statement};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, DataKind};
 use crate::model::{AppStatus, CompanySource, DataMap, Unix, format_date};
 
 fn date(t: Option<Unix>) -> String {
@@ -17,7 +17,7 @@ fn observed(
     companies: &mut Companies,
     name: &str,
     kind: Kind,
-    data: &str,
+    data: DataKind,
     files: Vec<String>,
 ) -> Statement {
     let catalog_id = catalog.match_name(name).map(|p| p.id.clone());
@@ -28,7 +28,7 @@ fn observed(
         catalog_id,
         deal_id: None,
         kind,
-        data: vec![data.into()],
+        data: vec![data],
         start: None,
         end: None,
         start_label: "unknown".into(),
@@ -73,8 +73,8 @@ pub fn connected_apps(map: &DataMap, catalog: &Catalog, companies: &mut Companie
             Some(t) => format!("You connected {} to your Facebook account on {}.", app.name, format_date(t)),
             None => format!("You connected {} to your Facebook account at a time the export does not give.", app.name),
         };
-        let mut s = observed(catalog, companies, &app.name, Kind::ConnectedApp, "profile", vec![app.file.clone()]);
-        s.data.push("user_id".into());
+        let mut s = observed(catalog, companies, &app.name, Kind::ConnectedApp, DataKind::Profile, vec![app.file.clone()]);
+        s.data.push(DataKind::UserId);
         s.start = app.added;
         s.end = end;
         s.start_label = date(app.added);
@@ -97,7 +97,7 @@ pub fn off_meta(map: &DataMap, catalog: &Catalog, companies: &mut Companies, out
             companies,
             &company.name,
             Kind::OffMetaActivity,
-            "off_meta_activity",
+            DataKind::OffMetaActivity,
             company.files.clone(),
         );
         s.start = span.first;
@@ -122,9 +122,9 @@ pub fn advertisers(map: &DataMap, catalog: &Catalog, companies: &mut Companies, 
     let export_date = map.export_date.clone();
     for company in &map.companies {
         for (source, kind, data) in [
-            (CompanySource::AdvertiserList, Kind::AdvertiserList, "ad_audience"),
-            (CompanySource::AdvertiserActivity, Kind::AdvertiserActivity, "ad_audience"),
-            (CompanySource::AdvertiserInteraction, Kind::AdvertiserInteraction, "ad_interaction"),
+            (CompanySource::AdvertiserList, Kind::AdvertiserList, DataKind::AdAudience),
+            (CompanySource::AdvertiserActivity, Kind::AdvertiserActivity, DataKind::AdAudience),
+            (CompanySource::AdvertiserInteraction, Kind::AdvertiserInteraction, DataKind::AdInteraction),
         ] {
             let Some(span) = company.by_source.get(&source) else { continue };
             let mut s = observed(catalog, companies, &company.name, kind, data, company.files.clone());

@@ -6,7 +6,8 @@
 //! as a [`Part`]: Spotify's app connection may still be active while its message access ended years ago, and
 //! a row that merged the two would say the message access was still running.
 
-use super::{CompanyId, Confidence, Ending, Kind, Statement, data_kind_label};
+use super::{CompanyId, Confidence, Ending, Kind, Statement};
+use crate::catalog::DataKind;
 use crate::model::{PersonId, Unix};
 use std::collections::{BTreeMap, HashSet};
 
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, HashSet};
 pub struct Part {
     pub kind: Kind,
     pub deal_id: Option<String>,
-    pub data: Vec<String>,
+    pub data: Vec<DataKind>,
     pub start: Option<Unix>,
     pub end: Option<Unix>,
     pub start_label: String,
@@ -38,7 +39,7 @@ pub struct Row {
     pub catalog_id: Option<String>,
     pub parts: Vec<Part>,
     pub kinds: Vec<Kind>,
-    pub data: Vec<String>,
+    pub data: Vec<DataKind>,
     pub start: Option<Unix>,
     pub end: Option<Unix>,
     /// The strongest confidence among the row's statements.
@@ -63,7 +64,7 @@ impl Row {
     }
 
     pub fn data_label(&self) -> String {
-        self.data.iter().map(|k| data_kind_label(k)).collect::<Vec<_>>().join("; ")
+        self.data.iter().map(DataKind::label).collect::<Vec<_>>().join("; ")
     }
 
     pub fn confidence_label(&self) -> String {
@@ -77,7 +78,7 @@ impl Row {
 
 impl Part {
     pub fn data_label(&self) -> String {
-        self.data.iter().map(|k| data_kind_label(k)).collect::<Vec<_>>().join("; ")
+        self.data.iter().map(DataKind::label).collect::<Vec<_>>().join("; ")
     }
 
     /// The export's own facts (an app connection, an ad list) touch no one else, so they count nobody.

@@ -3,7 +3,7 @@
 //! fetched), the company's and Facebook's own answers, and the people affected.
 
 use super::table_view::confidence_color;
-use crate::exposure::{ACCESS_NOT_USE, CompanyId, Source, Statement, data_kind_description, data_kind_label};
+use crate::exposure::{ACCESS_NOT_USE, CompanyId, Source, Statement};
 use crate::pipeline::Loaded;
 
 /// Returns true when the person closes the panel.
@@ -70,7 +70,7 @@ fn statement_ui(ui: &mut egui::Ui, loaded: &Loaded, s: &Statement, n: usize, dar
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new("Data:").small());
             for d in &s.data {
-                ui.label(egui::RichText::new(data_kind_label(d)).small()).on_hover_text(data_kind_description(d));
+                ui.label(egui::RichText::new(d.label()).small()).on_hover_text(crate::catalog::builtin().describe(d));
             }
         });
     }

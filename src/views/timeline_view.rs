@@ -3,7 +3,7 @@
 //! platform changes that closed whole kinds of access. Below it, the person's network over the years.
 
 use super::table_view::confidence_color;
-use crate::exposure::{CompanyId, Confidence, data_kind_label};
+use crate::exposure::{CompanyId, Confidence};
 use crate::model::{Unix, days_from_civil};
 use crate::pipeline::Loaded;
 use egui::Color32;
@@ -206,7 +206,7 @@ fn hover_text(loaded: &Loaded, row: usize) -> String {
     for interval in &timeline.intervals {
         let Some(s) = loaded.statements.get(interval.statement) else { continue };
         let (from, to) = (&s.start_label, &s.end_label);
-        let data: Vec<String> = s.data.iter().map(|d| data_kind_label(d)).collect();
+        let data: Vec<&str> = s.data.iter().map(|d| d.label()).collect();
         lines.push(format!(
             "{} ({}): {from} to {to}\n  {}\n  evidence: {} file(s), {} source(s)",
             s.kind.label(),
