@@ -3,7 +3,8 @@
 
 use datamap::catalog::dates::{civil_from_days, days_from_civil, unix_range};
 use datamap::catalog::{
-    Catalog, Category, DataKind, PartialDate, Party, Precision, Qualifier, Via, alias_problem, builtin, builtin_error, normalise,
+    Catalog, Category, DataKind, PartialDate, Party, Precision, Qualifier, Via, alias_problem, builtin, builtin_error,
+    normalise,
 };
 
 fn matched(name: &str) -> Option<&'static str> {

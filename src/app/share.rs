@@ -3,10 +3,10 @@
 //! copy of the data, so the window keeps drawing; redaction is applied to that copy before anything is
 //! drawn, so a redacted picture never had a real name in it.
 
+use super::background::Task;
 use crate::card::{self, Format, SCALE, View, render_bytes};
 use crate::pipeline::Loaded;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 /// The choices in the Save image window. The redact box starts from the toolbar toggle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub enum Done {
 pub struct ShareState {
     /// The Save image window is open with these choices.
     pub dialog: Option<SaveChoices>,
-    job: Option<Receiver<Done>>,
+    job: Option<Task<Done>>,
 }
 
 impl ShareState {
@@ -107,20 +107,12 @@ impl ShareState {
     }
 
     fn spawn(&mut self, ctx: &egui::Context, name: &str, work: impl FnOnce() -> Done + Send + 'static) {
-        let (send, recv) = channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name(name.into()).spawn(move || {
-            let _ = send.send(work());
-            ctx.request_repaint();
-        });
-        if spawned.is_ok() {
-            self.job = Some(recv);
-        }
+        self.job = Task::spawn(ctx, name, work).ok();
     }
 
     /// A notice for the status line once a job is done.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<String> {
-        let done = self.job.as_ref()?.try_recv().ok()?;
+        let done = self.job.as_ref()?.poll()?.unwrap_or_else(|_| Done::Failed("the drawing stopped".into()));
         self.job = None;
         match done {
             Done::Saved(path) => Some(format!("Saved {}", path.display())),

@@ -2,6 +2,7 @@
 //! leads back to the start. Every way in (command line, File → Open, drag-and-drop, the demo button) ends
 //! in [`DatamapApp::open`].
 
+use super::background::Task;
 use super::job::ImportJob;
 use super::recent::{self, RecentFiles};
 use super::screenshot::Screenshot;
@@ -21,7 +22,6 @@ use crate::views::summary::summary_ui;
 use crate::views::table_view::TableView;
 use crate::views::timeline_view::TimelineView;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 pub enum Screen {
     Start,
@@ -77,8 +77,8 @@ pub struct DatamapApp {
     pub screen: Screen,
     /// Whether the start screen's drop zone was drawn lit (files hovering) in the last frame.
     pub drop_zone_lit: bool,
-    picker: Option<Receiver<Vec<PathBuf>>>,
-    saver: Option<Receiver<Result<PathBuf, String>>>,
+    picker: Option<Task<Vec<PathBuf>>>,
+    saver: Option<Task<Option<Result<PathBuf, String>>>>,
     /// A short message about the last export to a file.
     pub notice: Option<String>,
     screenshot: Option<Screenshot>,
@@ -164,20 +164,14 @@ impl DatamapApp {
         if self.picker.is_some() {
             return;
         }
-        let (send, recv) = channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.picker = Task::spawn(ctx, "file-dialog", || {
+            rfd::FileDialog::new()
                 .set_title("Open your Facebook export")
                 .add_filter("Facebook export", &["zip", "json"])
                 .pick_files()
-                .unwrap_or_default();
-            let _ = send.send(picked);
-            ctx.request_repaint();
-        });
-        if spawned.is_ok() {
-            self.picker = Some(recv);
-        }
+                .unwrap_or_default()
+        })
+        .ok();
     }
 
     /// The CSV is written on its own thread, behind a save dialog, so the window keeps drawing.
@@ -187,22 +181,15 @@ impl DatamapApp {
             return;
         }
         let csv = crate::exposure::to_csv(&map.loaded.rows, &map.loaded.statements);
-        let (send, recv) = channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("export-table".into()).spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.saver = Task::spawn(ctx, "export-table", move || {
+            let path = rfd::FileDialog::new()
                 .set_title("Export the table")
                 .set_file_name("who-had-access.csv")
                 .add_filter("CSV", &["csv"])
-                .save_file();
-            if let Some(path) = picked {
-                let _ = send.send(std::fs::write(&path, csv).map(|()| path).map_err(|e| e.to_string()));
-            }
-            ctx.request_repaint();
-        });
-        if spawned.is_ok() {
-            self.saver = Some(recv);
-        }
+                .save_file()?;
+            Some(std::fs::write(&path, csv).map(|()| path).map_err(|e| e.to_string()))
+        })
+        .ok();
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
@@ -217,10 +204,9 @@ impl DatamapApp {
         if !dropped.is_empty() {
             self.open(ctx, dropped);
         }
-        if let Some(recv) = &self.picker
-            && let Ok(paths) = recv.try_recv()
-        {
+        if let Some(done) = self.picker.as_ref().and_then(Task::poll) {
             self.picker = None;
+            let paths = done.unwrap_or_default();
             if !paths.is_empty() {
                 self.open(ctx, paths.into_iter().map(Input::Path).collect());
             }
@@ -236,14 +222,14 @@ impl DatamapApp {
         if let Some(notice) = self.share.poll(ctx) {
             self.notice = Some(notice);
         }
-        if let Some(recv) = &self.saver
-            && let Ok(result) = recv.try_recv()
-        {
+        if let Some(done) = self.saver.as_ref().and_then(Task::poll) {
             self.saver = None;
-            self.notice = Some(match result {
-                Ok(path) => format!("Saved {}", path.display()),
-                Err(e) => format!("Could not save the table: {e}"),
-            });
+            self.notice = match done {
+                Ok(Some(Ok(path))) => Some(format!("Saved {}", path.display())),
+                Ok(Some(Err(e))) => Some(format!("Could not save the table: {e}")),
+                Ok(None) => None,
+                Err(_) => Some("Could not save the table: the save dialog failed".into()),
+            };
         }
         if let Screen::Map(map) = &mut self.screen
             && !ctx.egui_wants_keyboard_input()

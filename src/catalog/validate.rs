@@ -3,8 +3,8 @@
 //! must be found by a test, not by a reader.
 
 use super::{
-    CATALOG_VERSION, Catalog, Category, DataKind, DatePoint, Deal, DeviceSpec, PartialDate, Partner, Precision, Qualifier, Route,
-    Source, Via, alias_key, alias_problem, parse_version,
+    CATALOG_VERSION, Catalog, Category, DataKind, DatePoint, Deal, DeviceSpec, PartialDate, Partner, Precision,
+    Qualifier, Route, Source, Via, alias_key, alias_problem, parse_version,
 };
 use std::collections::{HashMap, HashSet};
 

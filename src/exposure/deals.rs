@@ -313,8 +313,7 @@ fn opening(partner: &Partner, deal: &Deal, s: &Statement) -> String {
 /// friends' likes": the deal's data as a clause after "could".
 fn data_phrase(data: &[DataKind]) -> String {
     let verbs: Vec<&str> = data.iter().filter_map(DataKind::message_verb).collect();
-    let rest: Vec<String> =
-        data.iter().filter(|d| d.message_verb().is_none()).map(|d| d.label().to_owned()).collect();
+    let rest: Vec<String> = data.iter().filter(|d| d.message_verb().is_none()).map(|d| d.label().to_owned()).collect();
     let mut clauses = Vec::new();
     if !verbs.is_empty() {
         clauses.push(format!(

@@ -73,7 +73,8 @@ pub fn connected_apps(map: &DataMap, catalog: &Catalog, companies: &mut Companie
             Some(t) => format!("You connected {} to your Facebook account on {}.", app.name, format_date(t)),
             None => format!("You connected {} to your Facebook account at a time the export does not give.", app.name),
         };
-        let mut s = observed(catalog, companies, &app.name, Kind::ConnectedApp, DataKind::Profile, vec![app.file.clone()]);
+        let mut s =
+            observed(catalog, companies, &app.name, Kind::ConnectedApp, DataKind::Profile, vec![app.file.clone()]);
         s.data.push(DataKind::UserId);
         s.start = app.added;
         s.end = end;
