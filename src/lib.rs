@@ -6,6 +6,7 @@
 //! companies, apps, threads) → [`graph`] (petgraph) → [`layout`] (force simulation) → `ui` (eframe views).
 //! Nothing before `ui` depends on egui, so the whole pipeline is tested and benchmarked headless.
 
+pub mod actions;
 pub mod archive;
 pub mod catalog;
 pub mod cli;

@@ -15,6 +15,7 @@ struct Report<'a> {
     exposures: &'a [Statement],
     timeline: Vec<CompanyTimeline>,
     network: Network,
+    actions: Vec<crate::actions::Action>,
 }
 
 pub fn to_json(map: &DataMap, exposures: &[Statement]) -> String {
@@ -24,6 +25,7 @@ pub fn to_json(map: &DataMap, exposures: &[Statement]) -> String {
         exposures,
         timeline: timeline::company_timelines(map, exposures, &rows),
         network: timeline::network(map, exposures),
+        actions: crate::actions::actions(map, exposures),
     };
     serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
