@@ -59,8 +59,9 @@ fn the_contacts_asset_records_its_snapshot_and_licence() {
 /// Every case of the fixture, true matches and traps alike, including which record.
 #[test]
 fn contact_matching_agrees_with_every_case() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/contacts-match-cases.json"))
-        .expect("the cases");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/contacts-match-cases.json"))
+            .expect("the cases");
     let cases: Vec<Value> = serde_json::from_str(&text).expect("the cases are JSON");
     assert_eq!(cases.len(), 100);
     let mut failures = Vec::new();
@@ -70,7 +71,8 @@ fn contact_matching_agrees_with_every_case() {
         let expect = case["expect"].as_str();
         let found = index().lookup(name, country);
         if found.slug() != expect {
-            failures.push(format!("{name:?} ({country:?}): expected {expect:?}, got {found:?}\n  why: {}", case["why"]));
+            failures
+                .push(format!("{name:?} ({country:?}): expected {expect:?}, got {found:?}\n  why: {}", case["why"]));
         }
     }
     assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
@@ -151,8 +153,8 @@ fn the_demo_has_an_action_per_company_with_spotifys_contact() {
         ]
     );
     let remove = &spotify.steps[0].text;
-    assert!(remove.contains("Settings & privacy → Settings → Apps and websites → Spotify → Remove"), "{remove}");
-    assert!(remove.contains("may differ"), "the path is given as Facebook's, which moves");
+    assert!(remove.contains("Settings & privacy > Settings > Apps and websites > Spotify > Remove"), "{remove}");
+    assert!(remove.contains("yours may differ"), "the path is given as Facebook's, which moves");
     assert!(spotify.steps[2].text.contains("privacy@spotify.com"));
     // The trap: a quiz named after Spotify gets no Spotify contact.
     let quiz = find(&all, "Which Spotify Playlist Are You?");
@@ -215,7 +217,9 @@ fn the_country_picks_the_record_and_the_authority() {
     assert!(spotify.steps.iter().any(|s| s.text.contains("Irish Data Protection Commission")));
     let us = Options { country: Some("us".into()), region: None };
     let spotify = action(map, statements, "Spotify", &us).unwrap();
-    assert!(spotify.steps.iter().any(|s| s.kind == StepKind::Complain && s.text.contains("no data protection authority")));
+    assert!(
+        spotify.steps.iter().any(|s| s.kind == StepKind::Complain && s.text.contains("no data protection authority"))
+    );
     assert_eq!(actions_with(map, statements, &de).len(), actions(map, statements).len());
 }
 
@@ -471,10 +475,157 @@ fn dump_letters() {
             for kind in LetterKind::ALL {
                 let letter = letter::prepare(&request(company, kind, Law::Gdpr, lang)).unwrap();
                 let name = format!("{}-{}", lang.as_str(), letter.file_name);
-                std::fs::write(dir.join(name), format!("{}\n---- notes\n{}\n", letter.text, letter.notes.join("\n"))).unwrap();
+                std::fs::write(dir.join(name), format!("{}\n---- notes\n{}\n", letter.text, letter.notes.join("\n")))
+                    .unwrap();
             }
         }
     }
     let (map, statements) = demo();
     std::fs::write(dir.join("actions.json"), serde_json::to_string_pretty(&actions(map, statements)).unwrap()).unwrap();
+}
+
+// ------------------------------------------------------------------------------------------------------
+// The details panel's section, headless.
+// ------------------------------------------------------------------------------------------------------
+
+fn loaded() -> &'static datamap::pipeline::Loaded {
+    static LOADED: OnceLock<datamap::pipeline::Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let cancel = AtomicBool::new(false);
+        datamap::pipeline::load(&[demo_input()], &Monitor::silent(&cancel)).expect("the demo loads")
+    })
+}
+
+mod panel {
+    use super::*;
+    use datamap::ui::actions_view::{ActionsState, actions_ui};
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn harness(company: &'static str, redacted: bool) -> Harness<'static, ActionsState> {
+        let mut harness = Harness::builder().with_size([520.0, 1600.0]).build_ui_state(
+            move |ui, state: &mut ActionsState| {
+                egui::ScrollArea::vertical().show(ui, |ui| actions_ui(ui, state, loaded(), company, redacted));
+            },
+            ActionsState::default(),
+        );
+        harness.run_steps(2);
+        harness
+    }
+
+    #[test]
+    fn what_you_can_do_shows_the_contact_steps_and_a_letter_preview() {
+        let mut h = harness("Spotify", false);
+        h.get_by_label("What you can do");
+        h.get_by_label("Privacy contact");
+        h.get_by_label("Spotify AB");
+        h.get_by_label("privacy@spotify.com");
+        h.get_by_label_contains("Settings & privacy > Settings > Apps and websites > Spotify > Remove");
+        h.get_by_label_contains("Your activity off Meta technologies");
+        h.get_by_label_contains("Choose your country to see which data protection authority");
+        h.get_by_label_contains("Nothing is sent from here");
+        assert!(h.query_by_label_contains("Preview:").is_none(), "the letter opens on request");
+
+        h.get_by_label("Write a request…").click();
+        h.run_steps(2);
+        h.get_by_label("Preview: Request for access to my personal data (Article 15 GDPR)");
+        h.get_by_label_contains("By email: privacy@spotify.com");
+        h.get_by_label("Save as text…");
+        h.get_by_role_and_label(Role::TextInput, "Your name");
+        h.get_by_label_contains("datamap never saves them");
+
+        h.get_by_role_and_label(Role::RadioButton, "Erasure").click();
+        h.run_steps(2);
+        h.get_by_label("Preview: Request to erase my personal data (Article 17 GDPR)");
+        h.get_by_role_and_label(Role::RadioButton, "Deutsch").click();
+        h.run_steps(2);
+        h.get_by_label("Preview: Antrag auf Löschung meiner personenbezogenen Daten nach Art. 17 DSGVO");
+
+        h.get_by_label("Copy").click();
+        h.step();
+        let copied = h.output().platform_output.commands.iter().find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        });
+        assert!(copied.is_some_and(|t| t.contains("Art. 17") && t.contains("privacy@spotify.com")));
+        h.get_by_label("Copied the request to the clipboard");
+    }
+
+    #[test]
+    fn the_country_choice_names_the_authority() {
+        let mut h = harness("Spotify", false);
+        h.state_mut().country = Some("ie".into());
+        h.run_steps(2);
+        h.get_by_label_contains("Irish Data Protection Commission");
+        h.state_mut().country = Some("de".into());
+        h.run_steps(2);
+        h.get_by_label_contains("choose your state");
+        h.state_mut().region = Some("DE-HH".into());
+        h.run_steps(2);
+        h.get_by_label_contains("Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit");
+    }
+
+    #[test]
+    fn an_ambiguous_contact_is_chosen_by_the_person() {
+        let mut h = harness("Amazon", false);
+        h.get_by_label("Privacy contact: choose one");
+        h.get_by_label_contains("Several privacy contacts in the bundled datarequests.org records fit");
+        h.state_mut().record = Some("amazon-fr".into());
+        h.run_steps(2);
+        h.get_by_label("eu-privacy@amazon.fr");
+    }
+
+    #[test]
+    fn redacted_the_sender_fields_are_not_offered() {
+        let mut h = harness("Netflix", true);
+        h.get_by_label("Write a request…").click();
+        h.run_steps(2);
+        assert!(h.query_by_role_and_label(Role::TextInput, "Your name").is_none());
+        h.get_by_label_contains("Names are redacted");
+        let owner = loaded().map.owner.clone().unwrap();
+        assert!(h.query_all_by_label_contains(&owner).next().is_none());
+    }
+
+    /// Draws the section with its letter open through the app's CPU rasteriser (the same path `datamap
+    /// render` uses, so it needs no GPU) and, with `DATAMAP_WRITE_ACTIONS_PNG=1`, saves it to
+    /// target/actions-panel.png for a look.
+    #[test]
+    fn the_section_renders_headless() {
+        use datamap::ui::raster::{Textures, paint};
+        let ctx = egui::Context::default();
+        ctx.set_theme(egui::Theme::Light);
+        let size = [440.0_f32, 1500.0];
+        let mut state = ActionsState::default();
+        state.letter_open = true;
+        let mut textures = Textures::default();
+        let mut image = None;
+        for frame in 0..6 {
+            let mut input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size.into())),
+                max_texture_side: Some(8192),
+                time: Some(frame as f64 / 30.0),
+                ..Default::default()
+            };
+            input.viewports.entry(egui::ViewportId::ROOT).or_default().native_pixels_per_point = Some(1.0);
+            let mut full = ctx.run_ui(input, |ui| {
+                egui::Frame::central_panel(ui.style())
+                    .show(ui, |ui| actions_ui(ui, &mut state, loaded(), "Spotify", false));
+            });
+            textures.apply(&full.textures_delta);
+            if frame == 5 {
+                let primitives = ctx.tessellate(full.shapes, full.pixels_per_point);
+                let background = ctx.global_style().visuals.panel_fill;
+                image = Some(paint(&primitives, &textures, [size[0] as usize, size[1] as usize], 1.0, background));
+            }
+            textures.free(&mut full.textures_delta);
+        }
+        let image = image.unwrap();
+        let inked = image.pixels.iter().filter(|p| p.r() < 128).count();
+        assert!(inked > 5_000, "the section drew text ({inked} dark pixels)");
+        if std::env::var_os("DATAMAP_WRITE_ACTIONS_PNG").is_some() {
+            let png = datamap::ui::share_card::png_bytes(&image).unwrap();
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/target/actions-panel.png"), png).unwrap();
+        }
+    }
 }

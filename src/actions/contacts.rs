@@ -386,10 +386,16 @@ impl Matched<'_> {
 pub enum Lookup<'a> {
     Matched(Matched<'a>),
     /// Several records fit and no rule picks one: the person chooses.
-    Ambiguous { form: String, candidates: Vec<&'a CompanyRecord>, reason: String },
+    Ambiguous {
+        form: String,
+        candidates: Vec<&'a CompanyRecord>,
+        reason: String,
+    },
     /// Nothing fits. `suggestions` are records whose key is a leading part of the name ("Amazon Music" →
     /// Amazon's records), for the person to confirm, never a match.
-    Unmatched { suggestions: Vec<&'a CompanyRecord> },
+    Unmatched {
+        suggestions: Vec<&'a CompanyRecord>,
+    },
 }
 
 impl<'a> Lookup<'a> {
@@ -512,7 +518,8 @@ impl<'a> ContactIndex<'a> {
                 }
                 continue;
             }
-            let (keys, rank) = if former { (text_keys(&bare), Rank::FormerName) } else { (text_keys(&entry), Rank::Runs) };
+            let (keys, rank) =
+                if former { (text_keys(&bare), Rank::FormerName) } else { (text_keys(&entry), Rank::Runs) };
             for k in keys {
                 if !former {
                     runs_words.push(k.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect());
@@ -697,10 +704,8 @@ impl<'a> ContactIndex<'a> {
         // D: the group's record for everyone, over its country branches, within one family.
         let alls: Vec<usize> = cands.iter().copied().filter(|&i| self.rec(i).for_all_countries()).collect();
         if alls.len() == 1 && self.one_family(&cands) {
-            let why = format!(
-                "the one record for all countries among {}, which share a name, email or site",
-                names(&cands)
-            );
+            let why =
+                format!("the one record for all countries among {}, which share a name, email or site", names(&cands));
             return done(alls[0], why, cands);
         }
         // E: the person's country.
@@ -730,11 +735,7 @@ impl<'a> ContactIndex<'a> {
         // G: ambiguous.
         let mut why = if alls.len() == 1 {
             let rest: Vec<usize> = cands.iter().copied().filter(|i| *i != alls[0]).collect();
-            format!(
-                "{} is for all countries but shares no name, email or site with {}",
-                slug(alls[0]),
-                names(&rest)
-            )
+            format!("{} is for all countries but shares no name, email or site with {}", slug(alls[0]), names(&rest))
         } else {
             "no single record for all countries".to_owned()
         };
@@ -785,7 +786,8 @@ impl<'a> ContactIndex<'a> {
     /// Records whose key equals a leading part of the name; nsfw records are left out.
     fn suggestions(&self, name: &str) -> Vec<&'a CompanyRecord> {
         let base = subtitle_head(name).unwrap_or_else(|| name.to_owned());
-        let words: Vec<String> = key(&strip_parens(&base)).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        let words: Vec<String> =
+            key(&strip_parens(&base)).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
         for n in (1..words.len()).rev() {
             let k = words[..n].join(" ");
             if safe(&k)

@@ -290,7 +290,11 @@ pub fn prepare(request: &LetterRequest) -> Result<Letter, LetterError> {
                     company,
                     candidates: candidates
                         .iter()
-                        .map(|r| Candidate { record: r.slug.clone(), name: r.name.clone(), countries: r.countries.clone() })
+                        .map(|r| Candidate {
+                            record: r.slug.clone(),
+                            name: r.name.clone(),
+                            countries: r.countries.clone(),
+                        })
                         .collect(),
                 });
             }
@@ -338,7 +342,9 @@ pub fn prepare(request: &LetterRequest) -> Result<Letter, LetterError> {
                 contact.matched_by
             ));
             notes.push(match (&contact.email, &contact.webform, contact.transport.as_str()) {
-                (_, Some(form), "webform") => format!("The record suggests its web form: {form}. Paste the letter there."),
+                (_, Some(form), "webform") => {
+                    format!("The record suggests its web form: {form}. Paste the letter there.")
+                }
                 (Some(email), _, _) => format!("Send it by email to {email}, or by post to the address in the letter."),
                 (None, Some(form), _) => format!("Send it by post, or paste it into the web form: {form}."),
                 (None, None, _) => "Send it by post to the address in the letter.".to_owned(),
@@ -348,9 +354,8 @@ pub fn prepare(request: &LetterRequest) -> Result<Letter, LetterError> {
             }
             notes.extend(super::steps::record_notes(r));
         }
-        _ => notes.push(format!(
-            "No bundled privacy contact fits {company}: fill in the addressee from its privacy policy."
-        )),
+        _ => notes
+            .push(format!("No bundled privacy contact fits {company}: fill in the addressee from its privacy policy.")),
     }
     if request.law == Law::Ccpa {
         notes.push("The CCPA covers residents of California; the letter says you are one.".to_owned());
@@ -385,10 +390,8 @@ fn file_slug(name: &str) -> String {
 }
 
 fn today() -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let now =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     format_date(now)
 }
 
@@ -640,9 +643,10 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn has_ad_facts(&self) -> bool {
-        self.facts.observed.iter().any(|o| {
-            matches!(o, Observed::OffMeta { .. } | Observed::AdvertiserList | Observed::AdvertiserActivity)
-        })
+        self.facts
+            .observed
+            .iter()
+            .any(|o| matches!(o, Observed::OffMeta { .. } | Observed::AdvertiserList | Observed::AdvertiserActivity))
     }
 
     /// Address lines of the sender, with placeholders for what is missing.
@@ -681,14 +685,34 @@ impl Ctx<'_> {
 
 fn month_en(m: u32) -> &'static str {
     [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ][(m.clamp(1, 12) - 1) as usize]
 }
 
 fn month_de(m: u32) -> &'static str {
     [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
         "Dezember",
     ][(m.clamp(1, 12) - 1) as usize]
 }
@@ -782,12 +806,18 @@ mod en {
         match o {
             Observed::Connected { app, added, end } => {
                 let start = match added {
-                    Some(t) => format!("I connected {app} to my Facebook account with Facebook Login on {}", format_date(*t)),
-                    None => format!("I connected {app} to my Facebook account with Facebook Login; the export gives no date"),
+                    Some(t) => {
+                        format!("I connected {app} to my Facebook account with Facebook Login on {}", format_date(*t))
+                    }
+                    None => format!(
+                        "I connected {app} to my Facebook account with Facebook Login; the export gives no date"
+                    ),
                 };
                 let end = match end {
                     ConnectionEnd::Removed(t) => format!("; I removed it on {}", format_date(*t)),
-                    ConnectionEnd::StillConnected(d) => format!("; it was still connected on {d}, the date of my export"),
+                    ConnectionEnd::StillConnected(d) => {
+                        format!("; it was still connected on {d}, the date of my export")
+                    }
                     ConnectionEnd::Expired => "; its access has since expired".to_owned(),
                     ConnectionEnd::Unknown => "; the export does not say whether it is still connected".to_owned(),
                 };
@@ -961,7 +991,11 @@ mod en {
              no longer need for the purpose you collected it for must be erased in any case (Article 17(1)(a))."
                 .to_owned(),
         ));
-        let tie = if c.has_ad_facts() { ", including the records of my activity and any advertising lists described below" } else { "" };
+        let tie = if c.has_ad_facts() {
+            ", including the records of my activity and any advertising lists described below"
+        } else {
+            ""
+        };
         b.push(Block::Para(format!(
             "This covers data you received from or passed to Facebook or Meta{tie}, and data you hold under an \
              identifier linked to me (a cookie, device or advertising ID, or a hashed email address or phone \
@@ -1007,7 +1041,7 @@ mod en {
         b.push(Block::Para(
             "If the objection would end an account or a contract I have with you, please tell me before acting on \
              it."
-                .to_owned(),
+            .to_owned(),
         ));
     }
 
@@ -1078,7 +1112,9 @@ mod en {
             return;
         }
         let dated = c.export_date.map(|d| format!(", dated {d}")).unwrap_or_default();
-        b.push(Block::Para(format!("Why I am writing to you. I downloaded my data from Facebook (\"Download Your Information\"{dated}).")));
+        b.push(Block::Para(format!(
+            "Why I am writing to you. I downloaded my data from Facebook (\"Download Your Information\"{dated})."
+        )));
         if !f.observed.is_empty() {
             b.push(Block::Para(format!("My export shows the following about {company}:")));
             for o in &f.observed {
@@ -1100,8 +1136,12 @@ mod en {
             }
             let ask = match c.kind {
                 LetterKind::Access => "I am asking you to tell me what, if anything, you received about me this way.",
-                LetterKind::Erasure => "Insofar as you hold any data about me obtained this way, this request covers it.",
-                LetterKind::Objection => "Insofar as you process any data about me obtained this way, this objection covers it.",
+                LetterKind::Erasure => {
+                    "Insofar as you hold any data about me obtained this way, this request covers it."
+                }
+                LetterKind::Objection => {
+                    "Insofar as you process any data about me obtained this way, this objection covers it."
+                }
             };
             b.push(Block::Para(format!(
                 "Public reporting describes what an arrangement allowed, not what you did: I do not claim that you \
@@ -1134,7 +1174,10 @@ mod en {
                     "To find my data, please use the details above: my name, postal address and email address, and \
                      my account with you: {}. If you need anything more to identify me, please tell me what and why \
                      (Article 12(6)).",
-                    c.sender.account.clone().unwrap_or_else(|| format!("[your user name or customer number with {}, if any]", c.company))
+                    c.sender
+                        .account
+                        .clone()
+                        .unwrap_or_else(|| format!("[your user name or customer number with {}, if any]", c.company))
                 )));
                 let authority = c.authority.map(|a| format!(", for me {a}")).unwrap_or_default();
                 b.push(Block::Para(format!(
@@ -1153,7 +1196,10 @@ mod en {
                 b.push(Block::Para(format!(
                     "To verify my request, please use the details above and my account with you: {}. Please ask \
                      only for what you need to verify it.",
-                    c.sender.account.clone().unwrap_or_else(|| format!("[your user name or customer number with {}, if any]", c.company))
+                    c.sender
+                        .account
+                        .clone()
+                        .unwrap_or_else(|| format!("[your user name or customer number with {}, if any]", c.company))
                 )));
             }
         }
@@ -1255,12 +1301,19 @@ mod de {
         match o {
             Observed::Connected { app, added, end } => {
                 let start = match added {
-                    Some(t) => format!("Ich habe {app} am {} über den Facebook-Login mit meinem Facebook-Konto verbunden", format_date(*t)),
-                    None => format!("Ich habe {app} über den Facebook-Login mit meinem Facebook-Konto verbunden; der Export nennt kein Datum"),
+                    Some(t) => format!(
+                        "Ich habe {app} am {} über den Facebook-Login mit meinem Facebook-Konto verbunden",
+                        format_date(*t)
+                    ),
+                    None => format!(
+                        "Ich habe {app} über den Facebook-Login mit meinem Facebook-Konto verbunden; der Export nennt kein Datum"
+                    ),
                 };
                 let end = match end {
                     ConnectionEnd::Removed(t) => format!("; am {} habe ich die Verbindung entfernt", format_date(*t)),
-                    ConnectionEnd::StillConnected(d) => format!("; am {d}, dem Tag meines Exports, bestand die Verbindung noch"),
+                    ConnectionEnd::StillConnected(d) => {
+                        format!("; am {d}, dem Tag meines Exports, bestand die Verbindung noch")
+                    }
                     ConnectionEnd::Expired => "; der Zugriff ist inzwischen abgelaufen".to_owned(),
                     ConnectionEnd::Unknown => "; ob die Verbindung noch besteht, zeigt der Export nicht".to_owned(),
                 };
@@ -1294,7 +1347,11 @@ mod de {
                 times(*count)
             ),
             Observed::Posted { count, first, last } => {
-                format!("{company} hat {} {} in meinem Namen auf Facebook gepostet.", when(*first, *last), times(*count))
+                format!(
+                    "{company} hat {} {} in meinem Namen auf Facebook gepostet.",
+                    when(*first, *last),
+                    times(*count)
+                )
             }
             Observed::AdViewed { count, first, last } => format!(
                 "Laut Instagram wurden mir {} {} Anzeigen von {company} gezeigt.",
@@ -1475,7 +1532,11 @@ mod de {
              den ursprünglichen Zweck nicht mehr benötigen, sind ohnehin zu löschen (Art. 17 Abs. 1 lit. a DSGVO)."
                 .to_owned(),
         ));
-        let tie = if c.has_ad_facts() { ", einschließlich der unten genannten Aktivitätsdaten und Werbelisten" } else { "" };
+        let tie = if c.has_ad_facts() {
+            ", einschließlich der unten genannten Aktivitätsdaten und Werbelisten"
+        } else {
+            ""
+        };
         b.push(Block::Para(format!(
             "Das umfasst auch Daten, die Sie von Facebook bzw. Meta erhalten oder an sie übermittelt haben{tie}, \
              und Daten, die Sie unter einer mir zuordenbaren Kennung führen (etwa einer Cookie-, Geräte- oder \
@@ -1519,7 +1580,9 @@ mod de {
              nennen Sie mir diese gegebenenfalls."
                 .to_owned(),
         ));
-        b.push(Block::Para("Soweit Sie sich auf meine Einwilligung stützen, widerrufe ich sie (Art. 7 Abs. 3 DSGVO).".to_owned()));
+        b.push(Block::Para(
+            "Soweit Sie sich auf meine Einwilligung stützen, widerrufe ich sie (Art. 7 Abs. 3 DSGVO).".to_owned(),
+        ));
         b.push(Block::Para(
             "Sollte der Widerspruch dazu führen, dass ein Konto oder Vertrag bei Ihnen endet, sagen Sie es mir \
              bitte vorher."
@@ -1620,9 +1683,15 @@ mod de {
                 b.push(Block::Item("-".to_owned(), record(r, company, &f.observed)));
             }
             let ask = match c.kind {
-                LetterKind::Access => "Ich bitte Sie, mir mitzuteilen, ob und welche Daten über mich Sie auf diesem Weg erhalten haben.",
-                LetterKind::Erasure => "Soweit Sie auf diesem Weg Daten über mich erhalten haben, umfasst sie dieser Antrag.",
-                LetterKind::Objection => "Soweit Sie auf diesem Weg erhaltene Daten über mich verarbeiten, umfasst sie dieser Widerspruch.",
+                LetterKind::Access => {
+                    "Ich bitte Sie, mir mitzuteilen, ob und welche Daten über mich Sie auf diesem Weg erhalten haben."
+                }
+                LetterKind::Erasure => {
+                    "Soweit Sie auf diesem Weg Daten über mich erhalten haben, umfasst sie dieser Antrag."
+                }
+                LetterKind::Objection => {
+                    "Soweit Sie auf diesem Weg erhaltene Daten über mich verarbeiten, umfasst sie dieser Widerspruch."
+                }
             };
             b.push(Block::Para(format!(
                 "Öffentliche Berichte beschreiben, was eine Vereinbarung ermöglichte, nicht, was Sie getan haben: \
@@ -1642,11 +1711,10 @@ mod de {
     }
 
     fn closing(c: &Ctx, b: &mut Vec<Block>) {
-        let account = c
-            .sender
-            .account
-            .clone()
-            .unwrap_or_else(|| format!("[Ihr Benutzername oder Ihre Kundennummer bei {}, falls vorhanden]", c.company));
+        let account =
+            c.sender.account.clone().unwrap_or_else(|| {
+                format!("[Ihr Benutzername oder Ihre Kundennummer bei {}, falls vorhanden]", c.company)
+            });
         match c.law {
             Law::Gdpr => {
                 let (what, tail) = match c.kind {

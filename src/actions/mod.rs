@@ -87,7 +87,12 @@ pub struct Candidate {
 }
 
 impl Contact {
-    pub fn from_record(contacts: &contacts::Contacts, r: &CompanyRecord, matched_by: String, options: &Options) -> Contact {
+    pub fn from_record(
+        contacts: &contacts::Contacts,
+        r: &CompanyRecord,
+        matched_by: String,
+        options: &Options,
+    ) -> Contact {
         let note = options
             .country
             .as_deref()

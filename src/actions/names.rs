@@ -463,16 +463,11 @@ pub fn subtitle_head(text: &str) -> Option<String> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(at, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|&(_, c)| c);
-        let cut = if c == ':' && next == Some(' ') {
-            Some(at)
-        } else if c == ' '
+        let colon = c == ':' && next == Some(' ');
+        let dash = c == ' '
             && matches!(next, Some('-' | '–' | '—' | '|' | '·'))
-            && chars.get(k + 2).map(|&(_, c)| c) == Some(' ')
-        {
-            Some(at)
-        } else {
-            None
-        };
+            && chars.get(k + 2).map(|&(_, c)| c) == Some(' ');
+        let cut = (colon || dash).then_some(at);
         if let Some(at) = cut {
             let head = text[..at].trim();
             return (!head.is_empty()).then(|| head.to_owned());

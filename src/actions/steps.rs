@@ -67,7 +67,7 @@ pub(super) struct Input<'a> {
 }
 
 /// Said after every menu path: the menus are Facebook's, not ours.
-const MENUS_MOVE: &str = "Facebook moves these menus from time to time, so the path may differ in your version.";
+const MENUS_MOVE: &str = "Facebook moves its menus from time to time, so yours may differ.";
 
 pub(super) fn steps(input: &Input) -> Vec<Step> {
     let mut out = Vec::new();
@@ -101,7 +101,10 @@ pub(super) fn steps(input: &Input) -> Vec<Step> {
 
     // Connected apps, one step per app the export lists.
     let instagram_only = !input.companies.is_empty()
-        && input.companies.iter().all(|c| c.platforms.contains(&Platform::Instagram) && !c.platforms.contains(&Platform::Facebook));
+        && input
+            .companies
+            .iter()
+            .all(|c| c.platforms.contains(&Platform::Instagram) && !c.platforms.contains(&Platform::Facebook));
     for s in input.statements.iter().filter(|s| s.kind == Kind::ConnectedApp) {
         let app = &s.company;
         if s.ending == Ending::Ended {
@@ -116,9 +119,11 @@ pub(super) fn steps(input: &Input) -> Vec<Step> {
             );
         } else {
             let path = if instagram_only {
-                format!("Instagram → your profile → Menu → Settings and activity → Website permissions → Apps and websites → {app} → Remove")
+                format!(
+                    "Instagram > your profile > Menu > Settings and activity > Website permissions > Apps and websites > {app} > Remove"
+                )
             } else {
-                format!("Facebook → Settings & privacy → Settings → Apps and websites → {app} → Remove")
+                format!("Facebook > Settings & privacy > Settings > Apps and websites > {app} > Remove")
             };
             push(
                 StepKind::RemoveApp,
@@ -134,9 +139,9 @@ pub(super) fn steps(input: &Input) -> Vec<Step> {
         push(
             StepKind::ClearOffMetaActivity,
             format!(
-                "Disconnect {company} from your account's off-Meta activity: Settings & privacy → Settings → \
-                 Accounts Center → Your information and permissions → Your activity off Meta technologies → \
-                 {company} → Disconnect future activity; \"Clear previous activity\" on the same page clears \
+                "Disconnect {company} from your account's off-Meta activity: Settings & privacy > Settings > \
+                 Accounts Center > Your information and permissions > Your activity off Meta technologies > \
+                 {company} > Disconnect future activity; \"Clear previous activity\" on the same page clears \
                  the history already linked to your account. {MENUS_MOVE} This changes what Meta links to your \
                  account; it does not stop {company} collecting on its own site or app (for that, object, \
                  below)."
@@ -148,34 +153,35 @@ pub(super) fn steps(input: &Input) -> Vec<Step> {
         push(
             StepKind::LeaveAdvertiserList,
             format!(
-                "Stop ads that use {company}'s list: Accounts Center → Ad preferences → Manage info → \
-                 Audience-based advertising → {company} → choose not to see ads that use its list. {MENUS_MOVE} \
+                "Stop ads that use {company}'s list: Accounts Center > Ad preferences > Manage info > \
+                 Audience-based advertising > {company} > choose not to see ads that use its list. {MENUS_MOVE} \
                  This does not take you off {company}'s own list; asking it to erase your data (below) does."
             ),
         );
     }
 
-    let advertiser = [Kind::AdvertiserList, Kind::AdvertiserActivity, Kind::AdvertiserInteraction].iter().any(|k| has(*k))
-        || [
-            CompanySource::AdvertiserList,
-            CompanySource::AdvertiserActivity,
-            CompanySource::AdvertiserInteraction,
-            CompanySource::AdViewed,
-        ]
-        .iter()
-        .any(|s| has_source(*s));
+    let advertiser =
+        [Kind::AdvertiserList, Kind::AdvertiserActivity, Kind::AdvertiserInteraction].iter().any(|k| has(*k))
+            || [
+                CompanySource::AdvertiserList,
+                CompanySource::AdvertiserActivity,
+                CompanySource::AdvertiserInteraction,
+                CompanySource::AdViewed,
+            ]
+            .iter()
+            .any(|s| has_source(*s));
     if advertiser {
         let activity = if has(Kind::AdvertiserActivity) || has_source(CompanySource::AdvertiserActivity) {
-            " To stop ads based on your activity on other sites and apps in general: Ad preferences → Manage \
-             info → Activity information from ad partners."
+            " To stop ads based on your activity on other sites and apps in general: Ad preferences > Manage \
+             info > Activity information from ad partners."
         } else {
             ""
         };
         push(
             StepKind::HideAds,
             format!(
-                "Hide {company}'s ads: Accounts Center → Ad preferences → Advertisers → {company} → Hide ads. On \
-                 one of its ads, the ··· menu → \"Why am I seeing this ad?\" shows what Meta used to show it to \
+                "Hide {company}'s ads: Accounts Center > Ad preferences > Advertisers > {company} > Hide ads. On \
+                 one of its ads, the ··· menu > \"Why am I seeing this ad?\" shows what Meta used to show it to \
                  you.{activity} {MENUS_MOVE}"
             ),
         );
@@ -192,9 +198,15 @@ pub(super) fn steps(input: &Input) -> Vec<Step> {
             let quoted = quote_arg(company);
             let reach = contact.reach();
             let ask = if input.in_export {
-                format!("Ask {} for a copy of your data, what it uses it for, who it shares it with and where it came from", contact.name)
+                format!(
+                    "Ask {} for a copy of your data, what it uses it for, who it shares it with and where it came from",
+                    contact.name
+                )
             } else {
-                format!("Ask {} whether it holds data about you, and if so for a copy and where it came from", contact.name)
+                format!(
+                    "Ask {} whether it holds data about you, and if so for a copy and where it came from",
+                    contact.name
+                )
             };
             push(
                 StepKind::AskForCopy,
@@ -231,9 +243,19 @@ pub(super) fn steps(input: &Input) -> Vec<Step> {
             let list: Vec<String> = input
                 .candidates
                 .iter()
-                .map(|c| format!("{} ({})", c.name, if c.countries == ["all"] { "all countries".to_owned() } else { c.countries.join(", ") }))
+                .map(|c| {
+                    format!(
+                        "{} ({})",
+                        c.name,
+                        if c.countries == ["all"] { "all countries".to_owned() } else { c.countries.join(", ") }
+                    )
+                })
                 .collect();
-            let hint = if input.options.country.is_some() { "choose the record yourself" } else { "choose your country, or choose the record yourself" };
+            let hint = if input.options.country.is_some() {
+                "choose the record yourself"
+            } else {
+                "choose your country, or choose the record yourself"
+            };
             push(
                 StepKind::ChooseRecord,
                 format!(
@@ -257,7 +279,9 @@ pub(super) fn steps(input: &Input) -> Vec<Step> {
     match (&input.options.country, contacts::builtin()) {
         (None, _) => push(
             StepKind::ChooseCountry,
-            format!("Choose your country to see which data protection authority you can complain to. {complain_when}, that is the next step."),
+            format!(
+                "Choose your country to see which data protection authority you can complain to. {complain_when}, that is the next step."
+            ),
         ),
         (Some(country), Some(all)) => match all.authority_for(country, input.options.region.as_deref()) {
             AuthorityChoice::Found(a) => {

@@ -1,6 +1,7 @@
 //! The desktop app (eframe/egui). Everything here draws; everything it draws comes from the headless
 //! pipeline, which runs on a background thread.
 
+pub mod actions_view;
 pub mod app;
 pub mod as_of;
 pub mod batch;
