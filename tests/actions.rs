@@ -465,6 +465,35 @@ fn ads_and_off_meta_letters_name_what_the_export_lists() {
     assert!(says(&clicks, "I clicked or closed Kindred Pets's ads on Facebook once on 2024-03-11"), "{clicks}");
 }
 
+/// What `datamap letter Spotify --demo --kind access --law gdpr` prints, through the command's own function.
+#[test]
+fn the_letter_command_imports_the_export_and_writes_the_letter() {
+    use datamap::actions::cli::{LetterArgs, letter_for};
+    let mut args = LetterArgs::new(vec![demo_input()], "spotify", LetterKind::Access);
+    args.date = Some("2026-11-02".into());
+    let letter = letter_for(&args).expect("a letter");
+    assert!(says(&letter.text, "Article 15"));
+    assert!(says(&letter.text, "By email: privacy@spotify.com"));
+    assert!(says(&letter.text, "on 2011-09-22"));
+    assert!(says(&letter.text, "between 2022-11-17 and 2026-02-13"));
+    assert_eq!(letter.to.as_ref().map(|c| c.record.as_str()), Some("spotify"));
+
+    args.redact = true;
+    args.lang = Lang::De;
+    args.country = Some("DE".into());
+    args.region = Some("de-be".into());
+    let redacted = letter_for(&args).unwrap();
+    assert!(
+        says(&redacted.text, "für mich Berliner Beauftragte für Datenschutz und Informationsfreiheit"),
+        "{}",
+        redacted.text
+    );
+    assert!(!redacted.text.contains("Elin"), "the demo's owner is never named");
+
+    let missing = LetterArgs::new(vec![demo_input()], "No Such Company", LetterKind::Access);
+    assert!(letter_for(&missing).unwrap_err().contains("No Such Company"));
+}
+
 #[test]
 #[ignore = "writes the demo's letters to target/letters for reading"]
 fn dump_letters() {

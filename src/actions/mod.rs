@@ -9,8 +9,9 @@
 //! - [`contacts`]: the asset and the name matcher (docs/contacts-matching.md);
 //! - [`actions`] / [`actions_with`]: one [`Action`] per company, for the details panel, the table and
 //!   `report --json`;
-//! - [`letter::write`]: the letter for one company.
+//! - [`letter::write`]: the letter for one company; [`cli::run`]: `datamap letter`.
 
+pub mod cli;
 pub mod contacts;
 pub mod letter;
 pub mod names;
