@@ -157,6 +157,10 @@ fn the_demo_has_an_action_per_company_with_spotifys_contact() {
     assert!(remove.contains("yours may differ"), "the path is given as Facebook's, which moves");
     assert!(spotify.steps[2].text.contains("privacy@spotify.com"));
     // The trap: a quiz named after Spotify gets no Spotify contact.
+    assert_eq!(
+        datamap::actions::row_summary(spotify),
+        "Remove the app · Clear off-Meta history · Ask privacy@spotify.com"
+    );
     let quiz = find(&all, "Which Spotify Playlist Are You?");
     assert!(quiz.contact.is_none());
     assert!(kinds(quiz).contains(&StepKind::FindContact));
@@ -603,6 +607,8 @@ mod panel {
         h.state_mut().record = Some("amazon-fr".into());
         h.run_steps(2);
         h.get_by_label("eu-privacy@amazon.fr");
+        h.get_by_label_contains("Ask Amazon Europe Core SARL for a copy of your data");
+        assert!(h.query_by_label_contains("Several privacy contacts").is_none(), "the choice is made");
     }
 
     #[test]
@@ -627,6 +633,8 @@ mod panel {
         let size = [440.0_f32, 1500.0];
         let mut state = ActionsState::default();
         state.letter_open = true;
+        state.country = Some("de".into());
+        state.region = Some("DE-BY".into());
         let mut textures = Textures::default();
         let mut image = None;
         for frame in 0..6 {

@@ -172,7 +172,7 @@ pub fn actions_with(map: &DataMap, statements: &[Statement], options: &Options) 
     for company in &map.companies {
         let covered = statements.iter().any(|s| s.company.eq_ignore_ascii_case(&company.name));
         if !covered {
-            out.push(action_for(map, statements, None, &company.name, options));
+            out.push(action_for(map, statements, None, &company.name, options, None));
         }
     }
     out
@@ -181,14 +181,26 @@ pub fn actions_with(map: &DataMap, statements: &[Statement], options: &Options) 
 /// What to do about one company (a row's name, a statement's company or a map company), or `None` if neither
 /// the statements nor the map name it.
 pub fn action(map: &DataMap, statements: &[Statement], company: &str, options: &Options) -> Option<Action> {
+    action_choosing(map, statements, company, options, None)
+}
+
+/// [`action`], with the contact record the person chose (a slug) when several fit the name; an unknown slug
+/// is ignored.
+pub fn action_choosing(
+    map: &DataMap,
+    statements: &[Statement],
+    company: &str,
+    options: &Options,
+    record: Option<&str>,
+) -> Option<Action> {
     let rows = crate::exposure::rows(statements);
     if let Some(row) = find_row(&rows, statements, company) {
-        return Some(action_for_row(map, statements, row, options));
+        return Some(action_for(map, statements, Some(row), &row.company, options, record));
     }
     map.companies
         .iter()
         .find(|c| c.name.eq_ignore_ascii_case(company))
-        .map(|c| action_for(map, statements, None, &c.name, options))
+        .map(|c| action_for(map, statements, None, &c.name, options, record))
 }
 
 /// The row whose name, or one of whose statements' company names, is `company` (case ignored).
@@ -201,7 +213,7 @@ pub fn find_row<'r>(rows: &'r [Row], statements: &[Statement], company: &str) ->
 }
 
 fn action_for_row(map: &DataMap, statements: &[Statement], row: &Row, options: &Options) -> Action {
-    action_for(map, statements, Some(row), &row.company, options)
+    action_for(map, statements, Some(row), &row.company, options, None)
 }
 
 /// The map's companies a row's statements name.
@@ -215,7 +227,14 @@ pub fn map_companies<'m>(
     map.companies.iter().filter(|c| names.iter().any(|n| n == &c.name)).collect()
 }
 
-fn action_for(map: &DataMap, statements: &[Statement], row: Option<&Row>, company: &str, options: &Options) -> Action {
+fn action_for(
+    map: &DataMap,
+    statements: &[Statement],
+    row: Option<&Row>,
+    company: &str,
+    options: &Options,
+    record: Option<&str>,
+) -> Action {
     let names = company_names(row, statements, company);
     let own: Vec<&Statement> = match row {
         Some(row) => row.statements.iter().filter_map(|&i| statements.get(i)).collect(),
@@ -223,7 +242,12 @@ fn action_for(map: &DataMap, statements: &[Statement], row: Option<&Row>, compan
     };
     let companies = map_companies(map, statements, row, company);
     let in_export = !companies.is_empty() || own.iter().any(|s| s.confidence != Confidence::Reported);
+    let chosen = record.and_then(|slug| contacts::builtin().and_then(|all| all.record(slug).map(|r| (all, r))));
     let (contact, candidates) = match (contacts::builtin(), contacts::builtin_index()) {
+        _ if chosen.is_some() => {
+            let (all, r) = chosen.expect("checked");
+            (Some(Contact::from_record(all, r, "chosen by you".to_owned(), options)), Vec::new())
+        }
         (Some(all), Some(index)) => match find_contact(index, &names, options.country.as_deref()) {
             Lookup::Matched(m) => (Some(Contact::from_record(all, m.record, m.explain(), options)), Vec::new()),
             Lookup::Ambiguous { candidates, .. } => (

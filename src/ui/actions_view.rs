@@ -114,14 +114,13 @@ impl ActionsState {
             statements: loaded.statements.len(),
         };
         if self.action.as_ref().is_none_or(|(k, _)| *k != key) {
-            let mut found = crate::actions::action(&loaded.map, &loaded.statements, company, &key.options);
-            // A record the person chose among the candidates becomes the contact.
-            if let (Some(action), Some(slug), Some(all)) = (found.as_mut(), &self.record, contacts::builtin())
-                && let Some(record) = all.record(slug)
-            {
-                action.contact =
-                    Some(crate::actions::Contact::from_record(all, record, "chosen by you".to_owned(), &key.options));
-            }
+            let found = crate::actions::action_choosing(
+                &loaded.map,
+                &loaded.statements,
+                company,
+                &key.options,
+                key.record.as_deref(),
+            );
             self.action = Some((key, found));
         }
         self.action.as_ref().and_then(|(_, a)| a.clone())
