@@ -47,6 +47,13 @@ check_trace() { # LABEL LOG
 grep -q '"schema": *1' "$work/report.json" || { echo "offline-check: FAIL: the report did not run" >&2; exit 1; }
 check_trace "datamap report --demo --json" "$work/cli.trace"
 
+# 1b. A request letter, written from the bundled contacts: no socket either.
+"${sandbox[@]}" strace -f -qq -e trace=socket -o "$work/letter.trace" \
+  "$bin" letter Spotify --demo --kind access --law gdpr >"$work/letter.txt" 2>/dev/null
+grep -q 'Article 15' "$work/letter.txt" && grep -q 'privacy@spotify.com' "$work/letter.txt" \
+  || { echo "offline-check: FAIL: the letter did not run" >&2; exit 1; }
+check_trace "datamap letter Spotify --demo" "$work/letter.trace"
+
 # 2. The window: open the demo, wait for the map, save a screenshot, exit.
 if [[ -x ../shared/tools/xvfb.sh ]]; then
   display=(../shared/tools/xvfb.sh)

@@ -13,6 +13,7 @@
 //!   drawn offscreen for Save image and `datamap render`);
 //! - the **app**: [`app`], the window, its dialogs, the command line.
 
+pub mod actions;
 pub mod archive;
 pub mod catalog;
 pub mod dates;

@@ -8,6 +8,7 @@ use crate::graph::{EdgeKind, MapGraph, NodeKind};
 use crate::import::{self, ImportError, Monitor, Progress};
 use crate::layout::{ForceLayout, Link};
 use crate::model::DataMap;
+use crate::redact;
 use crate::timeline::{self, CompanyTimeline, Network};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -25,15 +26,27 @@ pub struct Derived {
     /// One timeline per row, grouped by kind and sorted by first access.
     pub timelines: Vec<CompanyTimeline>,
     pub network: Network,
+    /// What the person can do about each company.
+    pub actions: Vec<crate::actions::Action>,
 }
 
 impl Derived {
+    /// The map and this with every person pseudonymised. Rows, timelines and the network name companies
+    /// only and are kept; the actions are worked out again from the redacted map, so no step can carry the
+    /// owner's or a friend's name.
+    pub fn redacted(&self, map: &DataMap) -> (DataMap, Derived) {
+        let (map, statements) = redact::redact_statements(map, &self.statements);
+        let actions = crate::actions::actions(&map, &statements);
+        (map, Derived { statements, actions, ..self.clone() })
+    }
+
     pub fn of(map: &DataMap) -> Derived {
         let exposure = exposure::derive(map, catalog::builtin());
         let rows = exposure::rows(&exposure.statements);
         let timelines = timeline::company_timelines(map, &exposure.companies, &exposure.statements, &rows);
         let network = timeline::network(map, &exposure.statements);
-        Derived { companies: exposure.companies, statements: exposure.statements, rows, timelines, network }
+        let actions = crate::actions::actions(map, &exposure.statements);
+        Derived { companies: exposure.companies, statements: exposure.statements, rows, timelines, network, actions }
     }
 }
 
@@ -45,8 +58,11 @@ pub struct Loaded {
     pub rows: Vec<Row>,
     /// Each company's row, by company id: the views look rows up by id every frame.
     pub row_of: Vec<Option<usize>>,
+    /// Each company's action, by company id.
+    pub action_of: Vec<Option<usize>>,
     pub timelines: Vec<CompanyTimeline>,
     pub network: Network,
+    pub actions: Vec<crate::actions::Action>,
     pub graph: MapGraph,
     /// One position per graph node, indexed like the graph's nodes.
     pub positions: Vec<[f32; 2]>,
@@ -60,12 +76,42 @@ impl Loaded {
                 *slot = Some(i);
             }
         }
-        let Derived { companies, statements, rows, timelines, network } = derived;
-        Loaded { map, companies, statements, rows, row_of, timelines, network, graph, positions }
+        let mut action_of = vec![None; derived.companies.len()];
+        for (i, action) in derived.actions.iter().enumerate() {
+            if let Some(slot) =
+                derived.companies.find(&action.company, catalog::builtin()).and_then(|id| action_of.get_mut(id.index()))
+            {
+                slot.get_or_insert(i);
+            }
+        }
+        let Derived { companies, statements, rows, timelines, network, actions } = derived;
+        Loaded { map, companies, statements, rows, row_of, action_of, timelines, network, actions, graph, positions }
     }
 
     pub fn row(&self, company: CompanyId) -> Option<&Row> {
         self.row_of.get(company.index()).copied().flatten().and_then(|i| self.rows.get(i))
+    }
+
+    pub fn action(&self, company: CompanyId) -> Option<&crate::actions::Action> {
+        self.action_of.get(company.index()).copied().flatten().and_then(|i| self.actions.get(i))
+    }
+
+    /// A redacted copy of everything the app shows. The graph keeps its shape and positions exactly; only
+    /// the people's and the owner's labels change.
+    pub fn redacted(&self) -> Loaded {
+        let (map, derived) = self.derived().redacted(&self.map);
+        let mut graph = self.graph.graph.clone();
+        for n in graph.node_indices() {
+            let node = &mut graph[n];
+            match node.kind {
+                NodeKind::Owner => node.label = redact::OWNER.to_owned(),
+                NodeKind::Person(id) => {
+                    node.label = map.person(id).map(|p| p.name.clone()).unwrap_or_else(|| "Someone".to_owned())
+                }
+                NodeKind::Hub | NodeKind::Company(_) => {}
+            }
+        }
+        Loaded::new(map, derived, MapGraph { graph, owner: self.graph.owner }, self.positions.clone())
     }
 
     /// The derived part again, for redaction and reports.
@@ -76,6 +122,7 @@ impl Loaded {
             rows: self.rows.clone(),
             timelines: self.timelines.clone(),
             network: self.network.clone(),
+            actions: self.actions.clone(),
         }
     }
 }

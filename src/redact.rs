@@ -1,4 +1,4 @@
-//! Redact mode: a copy of the loaded data in which every person is a stable pseudonym ("Friend 17",
+//! Redact mode: a copy of the map and its statements in which every person is a stable pseudonym ("Friend 17",
 //! "Person 4"), the owner is "You", and company names stay. A screenshot that shows a friend's name does
 //! harm, so redaction happens once, on the data, and every view and export (screen, PNG, SVG, CSV, JSON)
 //! reads the redacted copy: nothing can forget to redact because nothing sees the real names.
@@ -7,9 +7,7 @@
 //! same export gives the same pseudonyms on every run and in every output.
 
 use crate::exposure::Statement;
-use crate::graph::{MapGraph, NodeKind};
 use crate::model::{DataMap, Relation};
-use crate::pipeline::{Derived, Loaded};
 use std::collections::HashMap;
 
 /// What the owner is called once redacted.
@@ -153,14 +151,7 @@ fn replace_ignoring_case(haystack: &str, needle: &str, with: &str) -> String {
     out
 }
 
-/// The map and everything derived from it with every person pseudonymised. Company names, dates and counts
-/// are kept, so the rows, timelines and network (which name companies only) are kept as they are.
-pub fn redact(map: &DataMap, derived: &Derived) -> (DataMap, Derived) {
-    let (map, statements) = redact_statements(map, &derived.statements);
-    (map, Derived { statements, ..derived.clone() })
-}
-
-/// [`redact`] for a map and its statements alone.
+/// The map and its statements with every person pseudonymised. Company names, dates and counts are kept.
 pub fn redact_statements(map: &DataMap, statements: &[Statement]) -> (DataMap, Vec<Statement>) {
     let names = Pseudonyms::new(map);
     let mut m = map.clone();
@@ -219,24 +210,6 @@ fn redact_paths(names: &Pseudonyms, paths: &mut [String]) {
     for p in paths {
         *p = names.path(p);
     }
-}
-
-/// A redacted copy of everything the app shows. The graph keeps its shape and positions exactly; only the
-/// people's and the owner's labels change.
-pub fn redact_loaded(loaded: &Loaded) -> Loaded {
-    let (map, derived) = redact(&loaded.map, &loaded.derived());
-    let mut graph = loaded.graph.graph.clone();
-    for n in graph.node_indices() {
-        let node = &mut graph[n];
-        match node.kind {
-            NodeKind::Owner => node.label = OWNER.to_owned(),
-            NodeKind::Person(id) => {
-                node.label = map.person(id).map(|p| p.name.clone()).unwrap_or_else(|| "Someone".to_owned())
-            }
-            NodeKind::Hub | NodeKind::Company(_) => {}
-        }
-    }
-    Loaded::new(map, derived, MapGraph { graph, owner: loaded.graph.owner }, loaded.positions.clone())
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ struct Report<'a> {
     exposures: Vec<Exposure<'a>>,
     timeline: &'a [CompanyTimeline],
     network: &'a Network,
+    /// What the person can do about each company (issue #19's "actions").
+    actions: &'a [crate::actions::Action],
 }
 
 /// A statement with its people named: statements hold ids into the map.
@@ -32,7 +34,8 @@ pub fn to_json(map: &DataMap, derived: &Derived) -> String {
         .iter()
         .map(|statement| Exposure { statement, people: map.names(&statement.people) })
         .collect();
-    let report = Report { map, exposures, timeline: &derived.timelines, network: &derived.network };
+    let report =
+        Report { map, exposures, timeline: &derived.timelines, network: &derived.network, actions: &derived.actions };
     serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 

@@ -164,11 +164,23 @@ fn readme_command_table_matches_the_command_line() {
 
 #[test]
 fn every_subcommand_answers_help_and_the_binary_its_version() {
-    for sub in ["report", "render", "install-desktop", "make-demo"] {
+    for sub in ["report", "render", "letter", "install-desktop", "make-demo"] {
         let out = datamap(&[sub, "--help"]);
         assert!(out.status.success(), "{sub} --help");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: datamap"), "{sub}");
     }
     let out = datamap(&["--version"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("datamap {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn a_letter_cites_the_law_is_addressed_to_the_privacy_contact_and_names_the_exports_dates() {
+    let out = datamap(&["letter", "Spotify", "--demo", "--kind", "access", "--law", "gdpr"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let letter = String::from_utf8_lossy(&out.stdout);
+    for needle in ["Article 15", "By email: privacy@spotify.com", "2011-09-22", "[Your name]"] {
+        assert!(letter.contains(needle), "{needle} missing from:\n{letter}");
+    }
+    let out = datamap(&["letter", "Nobody At All", "--demo", "--kind", "access"]);
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -80,8 +80,8 @@ fn redacted_json_and_csv_name_no_one_but_keep_companies() {
 
 #[test]
 fn pseudonyms_are_stable_and_the_graph_keeps_its_shape() {
-    let a = datamap::redact::redact_loaded(demo());
-    let b = datamap::redact::redact_loaded(demo());
+    let a = demo().redacted();
+    let b = demo().redacted();
     let labels = |l: &Loaded| l.graph.graph.node_weights().map(|n| n.label.clone()).collect::<Vec<_>>();
     assert_eq!(labels(&a), labels(&b));
     assert_eq!(a.positions, demo().positions);
@@ -92,7 +92,7 @@ fn pseudonyms_are_stable_and_the_graph_keeps_its_shape() {
 
 #[test]
 fn a_redacted_png_and_svg_name_no_one() {
-    let redacted = datamap::redact::redact_loaded(demo());
+    let redacted = demo().redacted();
     // What the renderer is fed: every label, title, tooltip source and statement.
     let fed: String = redacted.graph.graph.node_weights().map(|n| format!("{}\n", n.label)).collect::<String>()
         + &datamap::card::title(&redacted)

@@ -94,6 +94,9 @@ pub enum Sub {
     Report(ReportArgs),
     /// Draw the share card to a PNG or SVG without a window, display or GPU
     Render(RenderArgs),
+    /// Write a data-protection request to a company (access, erasure or objection), offline, from the
+    /// bundled privacy contacts and what your export shows
+    Letter(LetterCli),
     /// Add datamap to your desktop's applications, with its icon and "Open with datamap" for zip files
     /// (current user only)
     InstallDesktop,
@@ -132,6 +135,38 @@ pub struct ReportArgs {
     /// Replace people's names with pseudonyms and leave out yours
     #[arg(long)]
     pub redact: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct LetterCli {
+    /// The company, as the table or the map names it
+    pub company: String,
+    #[command(flatten)]
+    pub sources: Sources,
+    /// What to ask for: access (a copy of your data), erasure, or objection to its processing
+    #[arg(long)]
+    pub kind: crate::actions::letter::LetterKind,
+    /// The law to cite: gdpr (EU, UK) or ccpa (California)
+    #[arg(long, default_value = "gdpr")]
+    pub law: crate::actions::letter::Law,
+    /// The letter's language: en or de
+    #[arg(long, default_value = "en")]
+    pub lang: crate::actions::letter::Lang,
+    /// Your country (ISO code such as de or fr): picks the company's record for it and your authority
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Your German state (DE-BY, DE-BE, ...), for its data-protection authority
+    #[arg(long, value_name = "DE-XX")]
+    pub region: Option<String>,
+    /// Which privacy contact to use when several fit the name (the letter lists them)
+    #[arg(long, value_name = "ID")]
+    pub record: Option<String>,
+    /// Name no person but the addressee
+    #[arg(long)]
+    pub redact: bool,
+    /// Write the letter here instead of printing it
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -214,6 +249,8 @@ pub enum Failure {
     Write { path: PathBuf, source: std::io::Error },
     #[error("install-desktop: {0}")]
     Install(String),
+    #[error("letter: {0}")]
+    Letter(String),
     #[error("{0}")]
     Bench(String),
 }
@@ -262,6 +299,18 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
             let size = args.size.unwrap_or_else(|| card::default_size(view));
             card::render_file(&inputs, &args.out, view, size, args.redact)?;
         }
+        Sub::Letter(args) => {
+            let inputs = args.sources.required("letter")?;
+            let mut letter = crate::actions::cli::LetterArgs::new(inputs, &args.company, args.kind);
+            letter.law = args.law;
+            letter.lang = args.lang;
+            letter.country = args.country;
+            letter.region = args.region;
+            letter.record = args.record;
+            letter.redact = args.redact;
+            letter.out = args.out;
+            crate::actions::cli::run(&letter).map_err(Failure::Letter)?;
+        }
         Sub::InstallDesktop => {
             for file in super::desktop::install_here().map_err(Failure::Install)? {
                 println!("{}", file.display());
@@ -285,7 +334,7 @@ fn report(args: &ReportArgs) -> Result<(), Failure> {
     let cancel = AtomicBool::new(false);
     let map = import::import(&inputs, &Monitor::silent(&cancel))?;
     let derived = crate::pipeline::Derived::of(&map);
-    let (map, derived) = if args.redact { crate::redact::redact(&map, &derived) } else { (map, derived) };
+    let (map, derived) = if args.redact { derived.redacted(&map) } else { (map, derived) };
     if args.json {
         println!("{}", crate::report::to_json(&map, &derived));
     } else if args.csv {
@@ -337,7 +386,7 @@ mod tests {
 
     #[test]
     fn every_subcommand_has_help_and_the_version_is_cargos() {
-        for sub in ["report", "render", "install-desktop", "make-demo"] {
+        for sub in ["report", "render", "letter", "install-desktop", "make-demo"] {
             let err = parse(&format!("{sub} --help")).unwrap_err();
             assert_eq!(err.kind(), clap::error::ErrorKind::DisplayHelp, "{sub}");
         }

@@ -2,6 +2,7 @@
 //! a desktop. This is the top floor: it may use everything below (the headless core, the views, the share
 //! card), and nothing below uses it.
 
+pub mod actions_view;
 pub mod background;
 pub mod cli;
 pub mod desktop;

@@ -77,7 +77,7 @@ impl ShareState {
         if self.busy() {
             return;
         }
-        let data = if choices.redact { crate::redact::redact_loaded(loaded) } else { loaded.clone() };
+        let data = if choices.redact { loaded.redacted() } else { loaded.clone() };
         let name = format!("datamap-{}.{}", choices.view.file_word(), choices.format.extension());
         self.spawn(ctx, "save-image", move || {
             let picked = rfd::FileDialog::new()
@@ -100,7 +100,7 @@ impl ShareState {
         if self.busy() {
             return;
         }
-        let data = if redact { crate::redact::redact_loaded(loaded) } else { loaded.clone() };
+        let data = if redact { loaded.redacted() } else { loaded.clone() };
         self.spawn(ctx, "copy-image", move || {
             Done::Copied(card::render(&data, view, card::default_size(view), SCALE, false))
         });

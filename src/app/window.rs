@@ -43,6 +43,8 @@ pub struct MapScreen {
     pub selected: Option<CompanyId>,
     /// The real data while `loaded` holds the redacted copy (redact mode).
     pub unredacted: Option<Box<Loaded>>,
+    /// "What you can do" and the request letter, for the selected company; never stored.
+    pub actions: super::actions_view::ActionsState,
 }
 
 impl MapScreen {
@@ -52,7 +54,7 @@ impl MapScreen {
     pub fn set_redacted(&mut self, on: bool) {
         match (on, self.unredacted.is_some()) {
             (true, false) => {
-                let redacted = crate::redact::redact_loaded(&self.loaded);
+                let redacted = self.loaded.redacted();
                 self.unredacted = Some(Box::new(std::mem::replace(&mut self.loaded, redacted)));
             }
             (false, true) => {
@@ -411,6 +413,7 @@ impl eframe::App for DatamapApp {
                         view: self.initial_view,
                         selected,
                         unredacted: None,
+                        actions: Default::default(),
                     }))
                 }
                 Err(ImportError::Cancelled) => Screen::Start,
@@ -445,10 +448,16 @@ impl eframe::App for DatamapApp {
             && (map.view == View::Graph || map.selected.is_some())
         {
             let width = if map.selected.is_some() { 380.0 } else { 260.0 };
+            let redact = self.redact;
             egui::Panel::right("side").resizable(true).default_size(width).show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| match map.selected {
                     Some(company) => {
-                        if details_ui(ui, &map.loaded, company) {
+                        let name = map.loaded.companies.name(company).to_owned();
+                        let (loaded, actions) = (&map.loaded, &mut map.actions);
+                        let closed = details_ui(ui, loaded, company, |ui| {
+                            super::actions_view::actions_ui(ui, actions, loaded, &name, redact)
+                        });
+                        if closed {
                             map.selected = None;
                         }
                     }

@@ -107,6 +107,6 @@ pub fn render_file(inputs: &[Input], out: &Path, view: View, size: [f32; 2], red
     let format = Format::of_path(out).ok_or_else(|| RenderError::Format(out.to_owned()))?;
     let cancel = AtomicBool::new(false);
     let loaded = pipeline::load(inputs, &Monitor::silent(&cancel))?;
-    let loaded = if redact { crate::redact::redact_loaded(&loaded) } else { loaded };
+    let loaded = if redact { loaded.redacted() } else { loaded };
     write(out, &render_bytes(&loaded, format, view, size)?)
 }

@@ -6,8 +6,9 @@ use super::table_view::confidence_color;
 use crate::exposure::{ACCESS_NOT_USE, CompanyId, Source, Statement};
 use crate::pipeline::Loaded;
 
-/// Returns true when the person closes the panel.
-pub fn details_ui(ui: &mut egui::Ui, loaded: &Loaded, company: CompanyId) -> bool {
+/// Returns true when the person closes the panel. `actions` draws "What you can do" (the window's, which
+/// can open dialogs) below the summary and above the statements.
+pub fn details_ui(ui: &mut egui::Ui, loaded: &Loaded, company: CompanyId, actions: impl FnOnce(&mut egui::Ui)) -> bool {
     let mut close = false;
     ui.horizontal(|ui| {
         ui.heading(loaded.companies.name(company));
@@ -29,6 +30,10 @@ pub fn details_ui(ui: &mut egui::Ui, loaded: &Loaded, company: CompanyId) -> boo
             ui.label(&partner.confidence_note);
         });
     }
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        actions(ui);
+    });
     ui.add_space(6.0);
     let dark = ui.visuals().dark_mode;
     for (n, &i) in row.statements.iter().enumerate() {

@@ -141,12 +141,13 @@ impl TableView {
         let dark = ui.visuals().dark_mode;
         let selected_index = selected.and_then(|s| rows.iter().position(|r| r.company_id == s));
         // Wide tables scroll sideways rather than hiding the last columns behind the details panel.
-        egui::ScrollArea::horizontal().show(ui, |ui| self.rows_ui(ui, &rows, selected_index, dark, selected));
+        egui::ScrollArea::horizontal().show(ui, |ui| self.rows_ui(ui, loaded, &rows, selected_index, dark, selected));
     }
 
     fn rows_ui(
         &mut self,
         ui: &mut egui::Ui,
+        loaded: &Loaded,
         rows: &[&Row],
         selected_index: Option<usize>,
         dark: bool,
@@ -165,7 +166,8 @@ impl TableView {
             .column(Column::initial(130.0).clip(true))
             .column(Column::initial(125.0).clip(true))
             .column(Column::initial(55.0))
-            .column(Column::remainder().at_least(60.0));
+            .column(Column::initial(70.0))
+            .column(Column::remainder().at_least(160.0).clip(true));
         if self.scroll_to_selection
             && let Some(i) = selected_index
         {
@@ -189,6 +191,10 @@ impl TableView {
                 header.col(|ui| self.header_button(ui, "People", SortBy::People, "People whose data it touched"));
                 header.col(|ui| {
                     ui.strong("Evidence");
+                });
+                header.col(|ui| {
+                    ui.strong("What you can do")
+                        .on_hover_text("Steps and who to write to; the details have the letter");
                 });
             })
             .body(|body| {
@@ -227,6 +233,12 @@ impl TableView {
                             })
                             .selectable(false),
                         );
+                    });
+                    table_row.col(|ui| {
+                        if let Some(action) = loaded.action(row.company_id) {
+                            let summary = crate::actions::row_summary(action);
+                            ui.add(egui::Label::new(&summary).selectable(false).truncate()).on_hover_text(&summary);
+                        }
                     });
                     if table_row.response().clicked() {
                         clicked = Some(row.company_id);
