@@ -5,9 +5,10 @@
 //! Run with `cargo bench --bench frame`; `PAUSE_MS=16` pauses between frames as a 60 Hz window does.
 
 use datamap::demo::Rng;
+use datamap::derive::Derived;
 use datamap::graph::MapGraph;
 use datamap::model::{Company, CompanySource, DataMap, Person, Relation, Thread};
-use datamap::pipeline::{Derived, Loaded};
+use datamap::pipeline::Loaded;
 use datamap::views::graph_view::GraphView;
 use std::time::Instant;
 

@@ -7,8 +7,8 @@
 //! → [`graph`] (petgraph) → [`layout`] (force simulation).
 //!
 //! The modules sit on three floors, and an arrow only ever points down (`tests/layers.rs` fails otherwise):
-//! - the **core**, every module listed above plus [`timeline`], [`redact`], [`report`], [`palette`],
-//!   [`pipeline`] and [`demo`]: no egui, so it is tested and benchmarked headless;
+//! - the **core**, every module listed above plus [`timeline`], [`derive`], [`redact`], [`report`],
+//!   [`palette`], [`pipeline`] and [`demo`]: no egui, so it is tested and benchmarked headless;
 //! - the **drawing** floor: [`views`] (egui functions over the loaded data) and [`card`] (the share card,
 //!   drawn offscreen for Save image and `datamap render`);
 //! - the **app**: [`app`], the window, its dialogs, the command line.
@@ -18,6 +18,7 @@ pub mod archive;
 pub mod catalog;
 pub mod dates;
 pub mod demo;
+pub mod derive;
 pub mod exposure;
 pub mod graph;
 pub mod import;

@@ -8,6 +8,7 @@
 
 use crate::exposure::Statement;
 use crate::model::{DataMap, Relation};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 
 /// What the owner is called once redacted.
@@ -20,9 +21,10 @@ pub struct Pseudonyms {
     by_name: HashMap<String, String>,
     /// Pseudonyms by index into `map.people`, so two people with the same display name stay two.
     by_index: Vec<String>,
-    /// Every real name (people, thread participants, thread titles, the owner), longest first, for
-    /// scrubbing free text.
-    needles: Vec<(String, String)>,
+    /// Every real name (people, thread participants, thread titles, the owner), for scrubbing free text in
+    /// one pass, and the pseudonym each one becomes.
+    needles: Option<AhoCorasick>,
+    replacements: Vec<String>,
     owner_slug: Option<String>,
     /// Message thread folders (named after people) → their number, in the order the export lists them, so
     /// evidence from different threads stays distinguishable.
@@ -59,6 +61,12 @@ impl Pseudonyms {
         }
         needles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         needles.dedup_by(|a, b| a.0 == b.0);
+        let replacements: Vec<String> = needles.iter().map(|(_, p)| p.clone()).collect();
+        // Leftmost-longest, so "Ann Lee" is replaced whole rather than half-replaced by a shorter "Ann".
+        let needles = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(needles.iter().map(|(n, _)| n.as_str()))
+            .ok();
         let owner_slug = map.owner.as_deref().map(slug).filter(|s| s.len() >= 3);
         let mut folders = HashMap::new();
         let listed = map.files_read.iter().chain(map.threads.iter().flat_map(|t| t.files.iter()));
@@ -66,7 +74,7 @@ impl Pseudonyms {
             let next = folders.len() + 1;
             folders.entry(part.to_owned()).or_insert(next);
         }
-        Pseudonyms { by_name, by_index, needles, owner_slug, folders }
+        Pseudonyms { by_name, by_index, needles, replacements, owner_slug, folders }
     }
 
     /// The pseudonym for a name; a name nobody knows becomes "Someone" rather than passing through.
@@ -78,26 +86,14 @@ impl Pseudonyms {
         self.by_index.get(index).cloned().unwrap_or_else(|| "Someone".to_owned())
     }
 
-    /// Free text (explanations, warnings) with every known name replaced, longest names first so "Ann Lee"
-    /// is not half-replaced by a shorter "Ann".
+    /// Free text (explanations, warnings) with every known name replaced, the longest match first so "Ann
+    /// Lee" is not half-replaced by a shorter "Ann".
     pub fn text(&self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let mut rest = s;
-        'outer: while !rest.is_empty() {
-            for (name, pseudonym) in &self.needles {
-                if rest.starts_with(name.as_str()) {
-                    out.push_str(pseudonym);
-                    rest = &rest[name.len()..];
-                    continue 'outer;
-                }
-            }
-            let mut chars = rest.chars();
-            if let Some(c) = chars.next() {
-                out.push(c);
-            }
-            rest = chars.as_str();
-        }
-        self.path(&out)
+        let replaced = match &self.needles {
+            Some(needles) => needles.replace_all(s, &self.replacements),
+            None => s.to_owned(),
+        };
+        self.path(&replaced)
     }
 
     /// A path inside the export (or an archive name) with the parts that embed a name replaced: message

@@ -1,9 +1,9 @@
 //! `datamap report`: the imported map as JSON (schema 1, documented in the README) or as a short summary
 //! for people reading a terminal.
 
+use crate::derive::Derived;
 use crate::exposure::Statement;
 use crate::model::{DataMap, Relation};
-use crate::pipeline::Derived;
 use crate::timeline::{CompanyTimeline, Network};
 use serde::Serialize;
 use std::fmt::Write;

@@ -178,7 +178,7 @@ fn threads_count_people_and_time_but_keep_no_text() {
     assert!(!archived.group);
     let bea = map.people.iter().find(|p| p.name == "Bea Sample").unwrap();
     assert_eq!((bea.relations.as_slice(), bea.messages), (&[Relation::MessageContact][..], 2));
-    assert!(!datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map)).contains("SECRET-TEXT"));
+    assert!(!datamap::report::to_json(&map, &datamap::derive::Derived::of(&map)).contains("SECRET-TEXT"));
 }
 
 #[test]

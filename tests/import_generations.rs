@@ -97,7 +97,7 @@ fn devices_and_link_history() {
         ("example-news.org", 2, Some(1_710_000_000), Some(1_720_000_000))
     );
     assert!(
-        !datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map)).contains("secret"),
+        !datamap::report::to_json(&map, &datamap::derive::Derived::of(&map)).contains("secret"),
         "only the host of a visited link is kept"
     );
 }
@@ -114,7 +114,7 @@ fn messages_in_every_folder_with_groups_told_apart() {
         assert!(!pairs.is_empty() && pairs.iter().all(|t| !t.group && t.messages == 2), "{g:?}");
         let bea = map.people.iter().find(|p| p.name == "Bea Sample").unwrap();
         assert_eq!(bea.messages, 1 + pairs.len() as u64, "{g:?}: one in the group, one per one-to-one thread");
-        assert!(!datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map)).contains("SECRET-TEXT"));
+        assert!(!datamap::report::to_json(&map, &datamap::derive::Derived::of(&map)).contains("SECRET-TEXT"));
     }
     let folders = |g| generation(g).threads.iter().map(|t| t.folder.clone()).collect::<std::collections::BTreeSet<_>>();
     assert!(folders(Generation::G2019).contains("legacy_threads"));

@@ -280,7 +280,7 @@ fn report_json_names_the_platform_and_only_observed_statements() {
     let statements = datamap::exposure::statements(&map, datamap::catalog::builtin());
     assert!(statements.iter().all(|s| s.confidence == datamap::exposure::Confidence::Observed), "{statements:?}");
     let report: Value =
-        serde_json::from_str(&datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map))).unwrap();
+        serde_json::from_str(&datamap::report::to_json(&map, &datamap::derive::Derived::of(&map))).unwrap();
     assert_eq!(report["platform"], "instagram");
     assert_eq!(report["platforms"], json!(["instagram"]));
     assert_eq!(report["schema"], 1);
@@ -312,7 +312,7 @@ fn facebook_and_instagram_of_one_person_make_one_map() {
     assert!(person(&map, "Gus Follower").platforms == vec![Platform::Facebook]);
 
     let report: Value =
-        serde_json::from_str(&datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map))).unwrap();
+        serde_json::from_str(&datamap::report::to_json(&map, &datamap::derive::Derived::of(&map))).unwrap();
     assert_eq!(
         (report["platform"].clone(), report["platforms"].clone()),
         (json!("facebook"), json!(["facebook", "instagram"]))

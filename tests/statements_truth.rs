@@ -200,7 +200,7 @@ fn deal<'a>(s: &'a [Statement], id: &str) -> &'a Statement {
 fn the_demo_report_is_true_to_its_sources() {
     let (map, s) = demo();
     check(&map, &s).unwrap();
-    let json = datamap::report::to_json(&map, &datamap::pipeline::Derived::of(&map));
+    let json = datamap::report::to_json(&map, &datamap::derive::Derived::of(&map));
     assert!(!json.contains("while the deal ran"));
     for article in [" a Apple", " a Amazon", " a Alcatel", " a Acer", " a Opera", " a Orange", " a OPPO"] {
         assert!(!json.contains(article), "{article}");

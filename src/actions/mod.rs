@@ -23,6 +23,7 @@ pub use steps::{Step, StepKind};
 use crate::exposure::{Confidence, Row, Statement};
 use crate::model::{Company, DataMap};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// What the person told the app about themselves that changes the advice. Never stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -168,11 +169,19 @@ pub fn actions(map: &DataMap, statements: &[Statement]) -> Vec<Action> {
 /// statement (an advertiser whose ad was only shown, an app that only posted).
 pub fn actions_with(map: &DataMap, statements: &[Statement], options: &Options) -> Vec<Action> {
     let rows = crate::exposure::rows(statements);
-    let mut out: Vec<Action> = rows.iter().map(|row| action_for_row(map, statements, row, options)).collect();
+    // Looked up once, not per row: a heavy export has thousands of rows and thousands of companies.
+    let mut by_name: HashMap<&str, Vec<&Company>> = HashMap::new();
+    for c in &map.companies {
+        by_name.entry(c.name.as_str()).or_default().push(c);
+    }
+    let covered: HashSet<String> = statements.iter().map(|s| s.company.to_lowercase()).collect();
+    let mut out: Vec<Action> = rows
+        .iter()
+        .map(|row| action_for(map, statements, Some(row), &row.company, options, None, Some(&by_name)))
+        .collect();
     for company in &map.companies {
-        let covered = statements.iter().any(|s| s.company.eq_ignore_ascii_case(&company.name));
-        if !covered {
-            out.push(action_for(map, statements, None, &company.name, options, None));
+        if !covered.contains(&company.name.to_lowercase()) {
+            out.push(action_for(map, statements, None, &company.name, options, None, Some(&by_name)));
         }
     }
     out
@@ -195,12 +204,12 @@ pub fn action_choosing(
 ) -> Option<Action> {
     let rows = crate::exposure::rows(statements);
     if let Some(row) = find_row(&rows, statements, company) {
-        return Some(action_for(map, statements, Some(row), &row.company, options, record));
+        return Some(action_for(map, statements, Some(row), &row.company, options, record, None));
     }
     map.companies
         .iter()
         .find(|c| c.name.eq_ignore_ascii_case(company))
-        .map(|c| action_for(map, statements, None, &c.name, options, record))
+        .map(|c| action_for(map, statements, None, &c.name, options, record, None))
 }
 
 /// The row whose name, or one of whose statements' company names, is `company` (case ignored).
@@ -210,10 +219,6 @@ pub fn find_row<'r>(rows: &'r [Row], statements: &[Statement], company: &str) ->
             r.statements.iter().any(|&i| statements.get(i).is_some_and(|s| s.company.eq_ignore_ascii_case(company)))
         })
     })
-}
-
-fn action_for_row(map: &DataMap, statements: &[Statement], row: &Row, options: &Options) -> Action {
-    action_for(map, statements, Some(row), &row.company, options, None)
 }
 
 /// The map's companies a row's statements name.
@@ -227,20 +232,26 @@ pub fn map_companies<'m>(
     map.companies.iter().filter(|c| names.iter().any(|n| n == &c.name)).collect()
 }
 
-fn action_for(
-    map: &DataMap,
+fn action_for<'m>(
+    map: &'m DataMap,
     statements: &[Statement],
     row: Option<&Row>,
     company: &str,
     options: &Options,
     record: Option<&str>,
+    by_name: Option<&HashMap<&str, Vec<&'m Company>>>,
 ) -> Action {
     let names = company_names(row, statements, company);
     let own: Vec<&Statement> = match row {
         Some(row) => row.statements.iter().filter_map(|&i| statements.get(i)).collect(),
         None => Vec::new(),
     };
-    let companies = map_companies(map, statements, row, company);
+    let companies = match by_name {
+        Some(by_name) => {
+            names.iter().filter_map(|n| by_name.get(n.as_str())).flatten().copied().collect::<Vec<&Company>>()
+        }
+        None => map_companies(map, statements, row, company),
+    };
     let in_export = !companies.is_empty() || own.iter().any(|s| s.confidence != Confidence::Reported);
     let chosen = record.and_then(|slug| contacts::builtin().and_then(|all| all.record(slug).map(|r| (all, r))));
     let (contact, candidates) = match (contacts::builtin(), contacts::builtin_index()) {

@@ -196,6 +196,8 @@ pub enum Bench {
     Import { paths: Vec<PathBuf> },
     /// Only the message files: inflating them and parsing them, each on one thread
     Scan { paths: Vec<PathBuf> },
+    /// Every stage from the import to a settled map, each timed on its own
+    Steps { paths: Vec<PathBuf> },
     /// The layout engine on a random graph (see bench/README.md)
     Layout(crate::layout::bench::LayoutArgs),
 }
@@ -333,7 +335,7 @@ fn report(args: &ReportArgs) -> Result<(), Failure> {
     let inputs = args.sources.required("report")?;
     let cancel = AtomicBool::new(false);
     let map = import::import(&inputs, &Monitor::silent(&cancel))?;
-    let derived = crate::pipeline::Derived::of(&map);
+    let derived = crate::derive::Derived::of(&map);
     let (map, derived) = if args.redact { derived.redacted(&map) } else { (map, derived) };
     if args.json {
         println!("{}", crate::report::to_json(&map, &derived));
@@ -351,6 +353,7 @@ fn bench(what: Bench) -> Result<(), Failure> {
     let line = match what {
         Bench::Import { paths } => import::bench::timed_import(&inputs(paths)).map_err(|e| e.to_string()),
         Bench::Scan { paths } => import::bench::message_speeds(&inputs(paths)).map_err(|e| e.to_string()),
+        Bench::Steps { paths } => crate::pipeline::bench::steps(&inputs(paths)).map_err(|e| e.to_string()),
         Bench::Inflate { paths } => import::bench::inflate_floor(&inputs(paths))
             .map(|f| format!("inflate_seconds={:.3} files={} json_bytes={}", f.time.as_secs_f64(), f.files, f.bytes))
             .map_err(|e| e.to_string()),

@@ -9,9 +9,53 @@
 use super::devices::{DeviceInfo, parse_version};
 use super::window::Window;
 use crate::catalog::{Catalog, DeviceSpec, Partner, Route, Via, normalise};
-use crate::model::{App, AppStatus, Company, CompanySource, DataMap, Device, Unix, format_date};
+use crate::model::{App, AppStatus, Company, CompanySource, DataMap, Device, Unix, Website, format_date};
 use serde::Serialize;
 use std::collections::HashMap;
+
+/// Which apps, companies and sites of the export are each partner, matched once per name: every deal asks,
+/// and asking the catalogue per deal and per name would be deals × names.
+#[derive(Default)]
+pub struct Named<'m> {
+    apps: HashMap<String, Vec<&'m App>>,
+    companies: HashMap<String, Vec<&'m Company>>,
+    websites: HashMap<String, Vec<&'m Website>>,
+}
+
+impl<'m> Named<'m> {
+    pub fn of(map: &'m DataMap, catalog: &Catalog) -> Named<'m> {
+        let index = catalog.name_index();
+        let mut named = Named::default();
+        for app in &map.apps {
+            if let Some(p) = index.get(&app.name) {
+                named.apps.entry(p.id.clone()).or_default().push(app);
+            }
+        }
+        for company in &map.companies {
+            if let Some(p) = index.get(&company.name) {
+                named.companies.entry(p.id.clone()).or_default().push(company);
+            }
+        }
+        for site in &map.websites {
+            if let Some(p) = index.get(&site.site) {
+                named.websites.entry(p.id.clone()).or_default().push(site);
+            }
+        }
+        named
+    }
+
+    fn apps(&self, partner: &Partner) -> &[&'m App] {
+        self.apps.get(&partner.id).map_or(&[], Vec::as_slice)
+    }
+
+    fn companies(&self, partner: &Partner) -> &[&'m Company] {
+        self.companies.get(&partner.id).map_or(&[], Vec::as_slice)
+    }
+
+    fn websites(&self, partner: &Partner) -> &[&'m Website] {
+        self.websites.get(&partner.id).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// One thing the export shows, with where and when.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,9 +123,9 @@ fn connection_text(app: &App, export: Option<Unix>) -> String {
 
 /// The apps this route counts: the partner's own names (through the catalogue's matching), or the names the
 /// route lists, compared whole after normalising.
-pub fn route_apps<'m>(map: &'m DataMap, catalog: &Catalog, partner: &Partner, route: &Route) -> Vec<&'m App> {
+pub fn route_apps<'m>(map: &'m DataMap, named: &Named<'m>, partner: &Partner, route: &Route) -> Vec<&'m App> {
     if route.names.is_empty() {
-        map.apps.iter().filter(|a| catalog.match_name(&a.name).is_some_and(|p| p.id == partner.id)).collect()
+        named.apps(partner).to_vec()
     } else {
         let wanted: Vec<String> = route.names.iter().map(|n| normalise(n)).collect();
         map.apps.iter().filter(|a| wanted.contains(&normalise(&a.name))).collect()
@@ -93,10 +137,10 @@ fn inside(span: Window, dated: Window) -> bool {
     span.is_closed() && span.overlap(dated).is_some()
 }
 
-pub fn app_route(map: &DataMap, catalog: &Catalog, partner: &Partner, route: &Route, dated: Window) -> RouteFinding {
+pub fn app_route(map: &DataMap, named: &Named, partner: &Partner, route: &Route, dated: Window) -> RouteFinding {
     let export = map.export_time();
     let mut out = RouteFinding::default();
-    for app in route_apps(map, catalog, partner, route) {
+    for app in route_apps(map, named, partner, route) {
         let span = connection_span(app, export);
         if inside(span, dated) {
             out.shown.push(Shown::new(
@@ -245,9 +289,9 @@ pub fn device_route(map: &DataMap, infos: &HashMap<&str, DeviceInfo>, route: &Ro
 
 /// Visits to the company's site: link history (a host matching the partner's names) and the company's own
 /// off-Meta activity, each by its dated span.
-pub fn site_route(map: &DataMap, catalog: &Catalog, partner: &Partner, dated: Window) -> RouteFinding {
+pub fn site_route(named: &Named, partner: &Partner, dated: Window) -> RouteFinding {
     let mut out = RouteFinding::default();
-    for site in map.websites.iter().filter(|w| catalog.match_name(&w.site).is_some_and(|p| p.id == partner.id)) {
+    for site in named.websites(partner) {
         let span = Window::new(site.first, site.last);
         if inside(span, dated) {
             out.shown.push(Shown::new(
@@ -258,7 +302,7 @@ pub fn site_route(map: &DataMap, catalog: &Catalog, partner: &Partner, dated: Wi
             ));
         }
     }
-    for company in matching_companies(map, catalog, partner) {
+    for company in named.companies(partner) {
         let Some(span) = company.by_source.get(&CompanySource::OffMetaActivity) else { continue };
         let window = Window::new(span.first, span.last);
         if inside(window, dated) {
@@ -273,16 +317,12 @@ pub fn site_route(map: &DataMap, catalog: &Catalog, partner: &Partner, dated: Wi
     out
 }
 
-pub fn matching_companies<'m>(map: &'m DataMap, catalog: &Catalog, partner: &Partner) -> Vec<&'m Company> {
-    map.companies.iter().filter(|c| catalog.match_name(&c.name).is_some_and(|p| p.id == partner.id)).collect()
-}
-
 /// Where the export names the company at all, whatever the date: an app, a business in off-Meta activity or
 /// an advertiser list, a site. None of these is a deal's condition by itself.
-pub fn presence(map: &DataMap, catalog: &Catalog, partner: &Partner) -> Vec<Shown> {
+pub fn presence(map: &DataMap, named: &Named, partner: &Partner) -> Vec<Shown> {
     let export = map.export_time();
     let mut out = Vec::new();
-    for app in map.apps.iter().filter(|a| catalog.match_name(&a.name).is_some_and(|p| p.id == partner.id)) {
+    for app in named.apps(partner) {
         let span = connection_span(app, export);
         out.push(Shown::new(
             connection_text(app, export),
@@ -291,7 +331,7 @@ pub fn presence(map: &DataMap, catalog: &Catalog, partner: &Partner) -> Vec<Show
             connection_possible(app, export),
         ));
     }
-    for company in matching_companies(map, catalog, partner) {
+    for company in named.companies(partner) {
         let routes: Vec<&str> =
             company.sources.iter().filter(|s| **s != CompanySource::ConnectedApp).map(|s| s.label()).collect();
         if routes.is_empty() {
@@ -305,7 +345,7 @@ pub fn presence(map: &DataMap, catalog: &Catalog, partner: &Partner) -> Vec<Show
             seen,
         ));
     }
-    for site in map.websites.iter().filter(|w| catalog.match_name(&w.site).is_some_and(|p| p.id == partner.id)) {
+    for site in named.websites(partner) {
         let seen = Window::new(site.first, site.last);
         out.push(Shown::new(format!("you opened {} from Facebook", site.site), site.files.clone(), seen, seen));
     }

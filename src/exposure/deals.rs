@@ -10,8 +10,8 @@
 //! Dates are the record's, never the person's: the person's dates are evidence (`condition_shown`).
 
 use super::conditions::{
-    RouteFinding, Shown, account_since, any_app_route, app_route, device_route, presence, route_phrase, site_route,
-    spans_of,
+    Named, RouteFinding, Shown, account_since, any_app_route, app_route, device_route, presence, route_phrase,
+    site_route, spans_of,
 };
 use super::devices::{DeviceInfo, read_user_agents};
 use super::people::{Reached, friends_by, thread_people};
@@ -23,11 +23,13 @@ use std::collections::HashMap;
 
 pub fn deal_statements(map: &DataMap, catalog: &Catalog, companies: &mut Companies, out: &mut Vec<Statement>) {
     let infos = read_user_agents(map.devices.iter().map(|d| d.user_agent.as_str()));
+    let named = Named::of(map, catalog);
+    let since = account_since(map);
     for partner in &catalog.partners {
         for deal in &partner.deals {
             if deal.routes.iter().any(|r| r.via == Via::AnyApp) {
                 platform_statements(map, catalog, companies, partner, deal, out);
-            } else if let Some(mut statement) = deal_statement(map, catalog, &infos, partner, deal) {
+            } else if let Some(mut statement) = deal_statement(map, catalog, &named, &infos, since, partner, deal) {
                 statement.company_id = companies.intern(&partner.name, Some(&partner.id));
                 out.push(statement);
             }
@@ -39,7 +41,9 @@ pub fn deal_statements(map: &DataMap, catalog: &Catalog, companies: &mut Compani
 fn deal_statement(
     map: &DataMap,
     catalog: &Catalog,
+    named: &Named,
     infos: &HashMap<&str, DeviceInfo>,
+    since: Option<crate::model::Unix>,
     partner: &Partner,
     deal: &Deal,
 ) -> Option<Statement> {
@@ -48,7 +52,7 @@ fn deal_statement(
     if let Some(dated) = times.dated {
         for route in &deal.routes {
             let finding = match route.via {
-                Via::App => app_route(map, catalog, partner, route, dated),
+                Via::App => app_route(map, named, partner, route, dated),
                 Via::Device => {
                     let mut f = device_route(map, infos, route, dated);
                     if !f.shown.is_empty() {
@@ -61,7 +65,7 @@ fn deal_statement(
                     f
                 }
                 Via::SiteVisit => {
-                    let mut f = site_route(map, catalog, partner, dated);
+                    let mut f = site_route(named, partner, dated);
                     if !f.shown.is_empty() {
                         f.unknown.push(
                             "you were logged in to Facebook on that visit and had not switched instant \
@@ -77,7 +81,6 @@ fn deal_statement(
             found.unknown.extend(finding.unknown);
         }
     }
-    let since = account_since(map);
     let general = deal.routes.iter().any(|r| r.via == Via::None);
     let mut s = skeleton(catalog, partner, deal, &times);
     if !found.shown.is_empty() {
@@ -104,14 +107,14 @@ fn deal_statement(
         s.explanation = explain_general(partner, deal, &s, since, dated);
         return Some(s);
     }
-    let named = presence(map, catalog, partner);
+    let present = presence(map, named, partner);
     // A deal that ended before the account existed cannot have applied to it.
     let too_late = since.zip(times.outer.end).is_some_and(|(since, end)| since > end);
-    if named.is_empty() || too_late {
+    if present.is_empty() || too_late {
         return None;
     }
-    s.evidence.files = files_of(&named);
-    s.explanation = explain_named(partner, deal, &s, &named);
+    s.evidence.files = files_of(&present);
+    s.explanation = explain_named(partner, deal, &s, &present);
     Some(s)
 }
 
