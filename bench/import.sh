@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 RUNS="${RUNS:-3}"
 cargo build --release --quiet --features dev
 BIN=target/release/datamap
-HEAVY=target/bench/facebook-heavy-2026-01-02-Hv1.zip
+HEAVY=target/bench/facebook-heavy-2026-01-02-Hv2.zip
 if [[ ! -f "$HEAVY" ]]; then
   mkdir -p target/bench
   echo "generating $HEAVY (once)..." >&2

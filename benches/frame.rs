@@ -6,7 +6,7 @@
 
 use datamap::demo::Rng;
 use datamap::derive::Derived;
-use datamap::graph::MapGraph;
+use datamap::graph::{MapGraph, Open};
 use datamap::model::{Company, CompanySource, DataMap, Person, Relation, Thread};
 use datamap::pipeline::Loaded;
 use datamap::views::graph_view::GraphView;
@@ -61,7 +61,7 @@ fn synthetic(people: usize, companies: usize, groups: usize, seed: u64) -> Loade
         });
     }
     let derived = Derived::of(&map);
-    let graph = MapGraph::build(&map, &derived.companies, &derived.rows);
+    let graph = MapGraph::build(&map, &derived.companies, &derived.rows, &derived.statements, &Open::new());
     let positions = (0..graph.node_count())
         .map(|_| {
             let (a, d) = (rng.range(0, 6283) as f32 / 1000.0, rng.range(0, 2000) as f32);

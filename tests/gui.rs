@@ -148,9 +148,11 @@ fn search_finds_and_centres_then_fit_restores_the_view() {
     harness.run_steps(2);
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find").type_text("netfl");
     harness.run_steps(3);
-    assert!(graph_zoom(&harness) > fitted, "the view zooms in on the match");
+    assert!(harness.query_by_label("1 match").is_some(), "Find counts its results");
+    assert!(harness.query_all_by_label("Netflix").count() >= 2, "the result beside the map's node");
     harness.key_press(egui::Key::Enter);
     harness.run_steps(3);
+    assert!(graph_zoom(&harness) > fitted, "the view zooms in on the match");
     assert_eq!(selected(&harness).as_deref(), Some("Netflix"));
     harness.get_by_label("Fit").click();
     harness.run_steps(3);

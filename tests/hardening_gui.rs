@@ -9,7 +9,7 @@ use datamap::app::window::{DatamapApp, Screen};
 use datamap::archive::Input;
 use datamap::import::ImportError;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -119,6 +119,48 @@ fn a_cancelled_job_ends_with_cancelled_not_an_error() {
     };
     assert!(matches!(result, Err(ImportError::Cancelled)), "{:?}", result.err());
     wait_for_no_import_thread();
+}
+
+#[test]
+fn escape_says_cancelling_and_hands_the_window_back_without_waiting_for_the_import() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    wait_for_no_import_thread();
+    let options = GuiOptions { inputs: slow_export(), ..Default::default() };
+    let mut harness =
+        Harness::builder().with_size([1100.0, 760.0]).build_eframe(|cc| DatamapApp::new(&cc.egui_ctx, options));
+    harness.run_steps(2);
+    assert!(harness.state().is_busy());
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(1);
+    harness.get_by_label("Cancelling…");
+    assert!(harness.get_by_label("Cancel").accesskit_node().is_disabled(), "Cancel is greyed out once pressed");
+    // After the grace the window is back at the start, whether or not the thread has reached its next
+    // check yet; whatever it returns later is dropped.
+    std::thread::sleep(datamap::app::job::CANCEL_GRACE);
+    harness.run_steps(2);
+    assert!(matches!(harness.state().screen, Screen::Start));
+    wait_for_no_import_thread();
+    harness.run_steps(2);
+    assert!(matches!(harness.state().screen, Screen::Start), "nothing arrives late");
+}
+
+#[test]
+fn progress_never_moves_backwards() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let mut job = ImportJob::start(slow_export(), egui::Context::default());
+    let mut last = 0.0_f32;
+    let started = Instant::now();
+    loop {
+        let done = job.poll();
+        assert!(job.progress.fraction >= last, "{} after {last}", job.progress.fraction);
+        last = job.progress.fraction;
+        if done.is_some() {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "the import never finished");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(last >= datamap::pipeline::IMPORT_DONE, "the last steps report past the import's share: {last}");
 }
 
 #[test]

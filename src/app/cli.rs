@@ -115,6 +115,9 @@ pub enum Sub {
     MakeHeavy {
         #[arg(value_name = "OUT.zip")]
         out: PathBuf,
+        /// Make it this many times as large in businesses, events, threads and messages
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=16))]
+        scale: u16,
     },
     /// The measurements behind bench/*.sh (development builds only)
     #[cfg(feature = "dev")]
@@ -323,8 +326,11 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
             builder.write_zip(&out).map_err(|source| Failure::Write { path: out.clone(), source })?;
         }
         #[cfg(feature = "dev")]
-        Sub::MakeHeavy { out } => crate::demo::heavy::write_heavy(&out, crate::demo::heavy::MEDIA_BYTES)
-            .map_err(|source| Failure::Write { path: out.clone(), source })?,
+        Sub::MakeHeavy { out, scale } => {
+            let scale = crate::demo::heavy::Scale(usize::from(scale));
+            crate::demo::heavy::write_scaled(&out, crate::demo::heavy::MEDIA_BYTES, scale)
+                .map_err(|source| Failure::Write { path: out.clone(), source })?
+        }
         #[cfg(feature = "dev")]
         Sub::Bench(what) => bench(what)?,
     }

@@ -1,5 +1,7 @@
 //! The import runs on its own thread so the window never freezes. The thread reports progress over a
 //! channel, checks a cancel flag between files, and a panic inside it becomes an error, not a dead window.
+//! A cancel shows "Cancelling…" and hands the window back within [`CANCEL_GRACE`] even when the thread is
+//! inside one big file: it stops at its next check, and its result is dropped.
 
 use super::background::Task;
 use crate::archive::Input;
@@ -8,6 +10,10 @@ use crate::pipeline::{self, Loaded};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// How long a cancelled import may take to stop before the window goes back to the start anyway.
+pub const CANCEL_GRACE: Duration = Duration::from_millis(150);
 
 type Outcome = Result<Box<Loaded>, ImportError>;
 
@@ -18,6 +24,9 @@ pub struct ImportJob {
     /// `Err` holds the outcome when no thread could be started.
     task: Result<Task<Outcome>, Option<ImportError>>,
     cancel: Arc<AtomicBool>,
+    /// When the person cancelled.
+    cancelled_at: Option<Instant>,
+    ctx: egui::Context,
 }
 
 impl ImportJob {
@@ -33,7 +42,8 @@ impl ImportJob {
                 repaint.request_repaint();
             };
             let monitor = Monitor { report: &report, cancel: &flag };
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline::load(&inputs, &monitor)))
+            // Not laid out here: the map settles on screen, so it appears as soon as the graph exists.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline::prepare(&inputs, &monitor)))
                 .unwrap_or_else(|_| {
                     Err(ImportError::Unusable {
                         file: inputs.first().map(Input::file_name).unwrap_or_default(),
@@ -48,17 +58,28 @@ impl ImportJob {
             Some(ImportError::Unusable { file: label.clone(), problem: format!("could not start the import: {e}") })
         });
         let progress = Progress { stage: "Starting", file: None, fraction: 0.0 };
-        ImportJob { label, progress, progress_updates, task, cancel }
+        ImportJob { label, progress, progress_updates, task, cancel, cancelled_at: None, ctx }
     }
 
-    pub fn cancel(&self) {
+    pub fn cancel(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
+        self.cancelled_at.get_or_insert_with(Instant::now);
+        self.ctx.request_repaint_after(CANCEL_GRACE);
     }
 
-    /// Take the latest progress; returns the result once the import has finished.
+    pub fn is_cancelling(&self) -> bool {
+        self.cancelled_at.is_some()
+    }
+
+    /// Take the latest progress, which only moves forward; returns the result once the import has
+    /// finished, or `Cancelled` once a cancel's grace has run out.
     pub fn poll(&mut self) -> Option<Outcome> {
-        while let Ok(p) = self.progress_updates.try_recv() {
+        while let Ok(mut p) = self.progress_updates.try_recv() {
+            p.fraction = p.fraction.max(self.progress.fraction);
             self.progress = p;
+        }
+        if self.cancelled_at.is_some_and(|at| at.elapsed() >= CANCEL_GRACE) {
+            return Some(Err(ImportError::Cancelled));
         }
         match &mut self.task {
             Ok(task) => task.poll().map(|done| done.unwrap_or(Err(ImportError::Cancelled))),
@@ -70,6 +91,6 @@ impl ImportJob {
 impl Drop for ImportJob {
     /// Dropping a job (a new export was opened, or the window closed) stops its thread at the next file.
     fn drop(&mut self) {
-        self.cancel();
+        self.cancel.store(true, Ordering::Relaxed);
     }
 }

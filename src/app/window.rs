@@ -17,6 +17,7 @@ use crate::pipeline::Loaded;
 use crate::views::as_of::AsOfControl;
 use crate::views::details::details_ui;
 use crate::views::graph_view::GraphView;
+use crate::views::person::{PersonAction, person_ui};
 use crate::views::status::{error_ui, progress_ui};
 use crate::views::summary::summary_ui;
 use crate::views::table_view::TableView;
@@ -45,9 +46,62 @@ pub struct MapScreen {
     pub unredacted: Option<Box<Loaded>>,
     /// "What you can do" and the request letter, for the selected company; never stored.
     pub actions: super::actions_view::ActionsState,
+    /// The person whose details are open instead of a company's.
+    pub person: Option<crate::model::PersonId>,
 }
 
 impl MapScreen {
+    pub fn new(loaded: Loaded, view: View, selected: Option<CompanyId>) -> MapScreen {
+        MapScreen {
+            graph: GraphView::new(&loaded),
+            loaded,
+            table: TableView::default(),
+            timeline: TimelineView::default(),
+            as_of: AsOfControl::default(),
+            view,
+            selected,
+            unredacted: None,
+            actions: Default::default(),
+            person: None,
+        }
+    }
+
+    /// Take up what the map asked for in the last frame: an aggregate opened or closed (both copies are
+    /// rebuilt alike, so the redacted one keeps the same shape), a settled layout (kept, so pictures and
+    /// redaction use it), a person chosen.
+    pub fn sync(&mut self, ctx: &egui::Context) {
+        if let Some(open) = self.graph.open_request.take() {
+            if let Some(real) = self.unredacted.as_mut() {
+                real.set_open(open.clone());
+            }
+            self.loaded.set_open(open);
+            self.graph.regraph(&self.loaded);
+        }
+        self.graph.keep_settling(&self.loaded, ctx);
+        if let Some(positions) = self.graph.take_settled() {
+            for loaded in std::iter::once(&mut self.loaded).chain(self.unredacted.as_deref_mut()) {
+                if loaded.positions.len() == positions.len() {
+                    loaded.positions.clone_from(&positions);
+                    loaded.settled = true;
+                }
+            }
+        }
+        if let Some(person) = self.graph.person_request.take() {
+            self.person = Some(person);
+            self.selected = None;
+        }
+    }
+
+    /// The data for a picture: the real data with the map where it stands now, settled or not.
+    pub fn for_picture(&self) -> Loaded {
+        let mut loaded = self.real().clone();
+        if loaded.positions.len() == self.graph.positions().len() {
+            loaded.positions = self.graph.positions().to_vec();
+        }
+        loaded.settled = true;
+        loaded
+    }
+
     /// Switch the screen between the real data and a redacted copy. The real data is kept aside, never
     /// changed, so switching back is instant and exact; views keep their state (pan, zoom, selection)
     /// because the graph's shape, positions and company names are the same in both.
@@ -161,6 +215,15 @@ impl DatamapApp {
         matches!(self.screen, Screen::Importing(_))
     }
 
+    /// Nothing is still being worked out: no import runs and the map (if any) has settled.
+    pub fn is_idle(&self) -> bool {
+        match &self.screen {
+            Screen::Importing(_) => false,
+            Screen::Map(map) => map.loaded.settled,
+            _ => true,
+        }
+    }
+
     /// The file dialog runs on its own thread, so the window keeps drawing while it is open.
     fn pick_files(&mut self, ctx: &egui::Context) {
         if self.picker.is_some() {
@@ -239,6 +302,7 @@ impl DatamapApp {
             ctx.input(|i| {
                 if i.key_pressed(egui::Key::Escape) {
                     map.selected = None;
+                    map.person = None;
                 }
                 if i.key_pressed(egui::Key::Num1) && i.modifiers.command {
                     map.view = View::Graph;
@@ -369,7 +433,7 @@ impl DatamapApp {
                         .on_hover_text("Copy this view as a picture, ready to paste")
                         .clicked()
                     {
-                        self.share.copy(&ctx, map.real(), map.view, self.redact);
+                        self.share.copy(&ctx, &map.for_picture(), map.view, self.redact);
                     }
                 }
             }
@@ -394,93 +458,88 @@ impl eframe::App for DatamapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_input(&ctx);
-        if let Screen::Importing(job) = &mut self.screen
-            && let Some(result) = job.poll()
-        {
-            self.screen = match result {
-                Ok(loaded) => {
-                    let graph = GraphView::new(&loaded);
-                    let selected = self
-                        .initial_selection
-                        .take()
-                        .and_then(|name| loaded.companies.find(&name, crate::catalog::builtin()));
-                    Screen::Map(Box::new(MapScreen {
-                        loaded: *loaded,
-                        graph,
-                        table: TableView::default(),
-                        timeline: TimelineView::default(),
-                        as_of: AsOfControl::default(),
-                        view: self.initial_view,
-                        selected,
-                        unredacted: None,
-                        actions: Default::default(),
-                    }))
-                }
-                Err(ImportError::Cancelled) => Screen::Start,
-                Err(ImportError::Unusable { file, problem }) => Screen::Failed { file, problem },
-            };
-            let redact = self.redact;
-            self.set_redact(redact);
+        self.poll_import();
+        if let Screen::Map(map) = &mut self.screen {
+            map.sync(&ctx);
         }
         if let Some(choices) = self.share.dialog_ui(&ctx)
             && let Screen::Map(map) = &self.screen
         {
-            self.share.save(&ctx, map.real(), choices);
+            self.share.save(&ctx, &map.for_picture(), choices);
         }
-
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        if let Some(notice) = &self.notice {
-            let mut dismiss = false;
-            egui::Panel::bottom("notice").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(notice);
-                    dismiss = ui.small_button("OK").clicked();
-                });
-            });
-            if dismiss {
-                self.notice = None;
-            }
-        }
+        self.notice_ui(ui);
         if let Screen::Map(map) = &mut self.screen {
             egui::Panel::bottom("as-of").show(ui, |ui| map.as_of.bar_ui(ui, &map.loaded));
+            side_panel_ui(ui, map, self.redact);
         }
-        if let Screen::Map(map) = &mut self.screen
-            && (map.view == View::Graph || map.selected.is_some())
-        {
-            let width = if map.selected.is_some() { 380.0 } else { 260.0 };
-            let redact = self.redact;
-            egui::Panel::right("side").resizable(true).default_size(width).show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| match map.selected {
-                    Some(company) => {
-                        let name = map.loaded.companies.name(company).to_owned();
-                        let (loaded, actions) = (&map.loaded, &mut map.actions);
-                        let closed = details_ui(ui, loaded, company, |ui| {
-                            super::actions_view::actions_ui(ui, actions, loaded, &name, redact)
-                        });
-                        if closed {
-                            map.selected = None;
-                        }
-                    }
-                    None => summary_ui(ui, &map.loaded),
-                });
-            });
-        }
-        let mut next = None;
         self.drop_zone_lit = matches!(self.screen, Screen::Start) && files_hovering(&ctx);
-        egui::CentralPanel::default().show(ui, |ui| match &mut self.screen {
+        let mut next = None;
+        egui::CentralPanel::default().show(ui, |ui| next = self.central_ui(ui));
+        match next {
+            Some(None) => self.pick_files(&ctx),
+            Some(Some(inputs)) if inputs.is_empty() => self.screen = Screen::Start,
+            Some(Some(inputs)) => self.open(&ctx, inputs),
+            None => {}
+        }
+        let (ready, failed) = (self.is_idle(), matches!(self.screen, Screen::Failed { .. }));
+        if let Some(shot) = &mut self.screenshot {
+            shot.step(&ctx, ready, failed);
+        }
+    }
+}
+
+impl DatamapApp {
+    /// When the import finishes: the map, the start screen after a cancel, or the error card.
+    fn poll_import(&mut self) {
+        let Screen::Importing(job) = &mut self.screen else { return };
+        let Some(result) = job.poll() else { return };
+        self.screen = match result {
+            Ok(loaded) => {
+                let selected = self
+                    .initial_selection
+                    .take()
+                    .and_then(|name| loaded.companies.find(&name, crate::catalog::builtin()));
+                Screen::Map(Box::new(MapScreen::new(*loaded, self.initial_view, selected)))
+            }
+            Err(ImportError::Cancelled) => Screen::Start,
+            Err(ImportError::Unusable { file, problem }) => Screen::Failed { file, problem },
+        };
+        let redact = self.redact;
+        self.set_redact(redact);
+    }
+
+    fn notice_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(notice) = &self.notice else { return };
+        let mut dismiss = false;
+        egui::Panel::bottom("notice").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(notice);
+                dismiss = ui.small_button("OK").clicked();
+            });
+        });
+        if dismiss {
+            self.notice = None;
+        }
+    }
+
+    /// The screen itself. Returns what to open next: `Some(None)` for the file dialog, `Some(inputs)` for
+    /// these files, an empty list for the start screen.
+    fn central_ui(&mut self, ui: &mut egui::Ui) -> Option<Option<Vec<Input>>> {
+        match &mut self.screen {
             Screen::Start => match start_screen_ui(ui) {
-                Some(StartAction::Open) => next = Some(None),
-                Some(StartAction::Demo) => next = Some(Some(vec![crate::demo::demo_input()])),
+                Some(StartAction::Open) => return Some(None),
+                Some(StartAction::Demo) => return Some(Some(vec![crate::demo::demo_input()])),
                 None => {}
             },
             Screen::Importing(job) => {
-                if progress_ui(ui, &job.label, &job.progress) {
+                if progress_ui(ui, &job.label, &job.progress, job.is_cancelling()) {
                     job.cancel();
                 }
             }
             Screen::Failed { file, problem } => {
                 if error_ui(ui, file, problem) {
-                    next = Some(Some(Vec::new()));
+                    return Some(Some(Vec::new()));
                 }
             }
             Screen::Map(map) => {
@@ -494,18 +553,44 @@ impl eframe::App for DatamapApp {
                 if map.selected != before {
                     map.table.scroll_to_selection = map.view != View::Table;
                     map.timeline.scroll_to_selection = map.view != View::Timeline;
+                    if map.selected.is_some() {
+                        map.person = None;
+                    }
                 }
             }
-        });
-        match next {
-            Some(None) => self.pick_files(&ctx),
-            Some(Some(inputs)) if inputs.is_empty() => self.screen = Screen::Start,
-            Some(Some(inputs)) => self.open(&ctx, inputs),
-            None => {}
         }
-        let (ready, failed) = (!self.is_busy(), matches!(self.screen, Screen::Failed { .. }));
-        if let Some(shot) = &mut self.screenshot {
-            shot.step(&ctx, ready, failed);
-        }
+        None
     }
+}
+
+/// Beside the map: the summary, or the details of the selected company or person.
+fn side_panel_ui(ui: &mut egui::Ui, map: &mut MapScreen, redact: bool) {
+    let open = map.selected.is_some() || map.person.is_some();
+    if map.view != View::Graph && !open {
+        return;
+    }
+    let width = if open { 380.0 } else { 260.0 };
+    egui::Panel::right("side").resizable(true).default_size(width).show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| match (map.selected, map.person) {
+            (Some(company), _) => {
+                let name = map.loaded.companies.name(company).to_owned();
+                let (loaded, actions) = (&map.loaded, &mut map.actions);
+                let closed = details_ui(ui, loaded, company, |ui| {
+                    super::actions_view::actions_ui(ui, actions, loaded, &name, redact)
+                });
+                if closed {
+                    map.selected = None;
+                }
+            }
+            (None, Some(person)) => match person_ui(ui, &map.loaded, person) {
+                Some(PersonAction::Close) => map.person = None,
+                Some(PersonAction::Company(id)) => {
+                    map.selected = Some(id);
+                    map.person = None;
+                }
+                None => {}
+            },
+            (None, None) => summary_ui(ui, &map.loaded),
+        });
+    });
 }

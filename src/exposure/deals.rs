@@ -16,7 +16,7 @@ use super::conditions::{
 use super::devices::{DeviceInfo, read_user_agents};
 use super::people::{Reached, friends_by, thread_people};
 use super::window::{DealTimes, Window};
-use super::{Companies, Confidence, Ending, Evidence, Kind, Response, Source, Statement};
+use super::{Companies, Confidence, Ending, Evidence, Kind, PeopleRule, Response, Source, Statement};
 use crate::catalog::{Catalog, Category, DataKind, DatePoint, Deal, Partner, Qualifier, Via};
 use crate::model::{DataMap, format_date};
 use std::collections::HashMap;
@@ -103,6 +103,7 @@ fn deal_statement(
         let reached = friends_by(map, dated.end, true);
         if deal.data.iter().any(DataKind::is_about_friends) {
             set_people(&mut s, Some(reached));
+            s.people_rule = dated.end.map(PeopleRule::FriendsBy);
         }
         s.explanation = explain_general(partner, deal, &s, since, dated);
         return Some(s);
@@ -168,6 +169,7 @@ fn skeleton(catalog: &Catalog, partner: &Partner, deal: &Deal, times: &DealTimes
         people: Vec::new(),
         people_count: None,
         people_count_is_minimum: false,
+        people_rule: None,
         condition_shown: Vec::new(),
         condition_unknown: Vec::new(),
         evidence: Evidence {
@@ -232,12 +234,15 @@ fn reached(
         return (None, None);
     };
     if deal.category == Category::Messaging || deal.has_data(&DataKind::ThreadParticipants) {
-        let (reached, thread_files) = thread_people(map, window, !exact);
+        let (mut reached, thread_files) = thread_people(map, window, !exact);
         files.extend(thread_files);
+        reached.rule = Some(PeopleRule::ThreadsIn(window));
         return (Some(reached), Some(window));
     }
     if deal.data.iter().any(DataKind::is_about_friends) {
-        return (Some(friends_by(map, window.end, !exact)), Some(window));
+        let mut reached = friends_by(map, window.end, !exact);
+        reached.rule = window.end.map(PeopleRule::FriendsBy);
+        return (Some(reached), Some(window));
     }
     (None, Some(window))
 }
@@ -249,6 +254,7 @@ fn set_people(s: &mut Statement, reached: Option<Reached>) {
     // "At least 0" says nothing: a lower bound of zero is an unknown count.
     let count = reached.count.filter(|n| *n > 0 || !reached.minimum);
     s.people = reached.ids;
+    s.people_rule = reached.rule;
     s.people_count = count;
     s.people_count_is_minimum = reached.minimum && count.is_some();
 }

@@ -11,6 +11,7 @@
 //!
 //! The record shows what companies could reach, not what they collected; the statements say so.
 
+pub mod about_person;
 mod companies;
 mod conditions;
 mod deals;
@@ -241,6 +242,9 @@ pub struct Statement {
     /// True when `people_count` is a lower bound (the record leaves the deal's end open, or some friends
     /// have no date).
     pub people_count_is_minimum: bool,
+    /// How `people` were chosen, so a person's view can say what put them there.
+    #[serde(skip)]
+    pub people_rule: Option<PeopleRule>,
     /// What the export shows of the deal's activation condition (for deals), with files and dates.
     pub condition_shown: Vec<Shown>,
     /// What had to be true besides, which the export cannot show; each reads after "whether".
@@ -277,6 +281,15 @@ impl Statement {
             None => own,
         }
     }
+}
+
+/// How a statement's people were chosen from the export.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PeopleRule {
+    /// Everyone in the owner's Facebook threads with messages on a day inside the window.
+    ThreadsIn(Window),
+    /// Friends whose friendship the export dates on or before this moment.
+    FriendsBy(Unix),
 }
 
 /// Every statement about the map, and the companies they are about.

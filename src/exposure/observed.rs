@@ -38,6 +38,7 @@ fn observed(
         people: Vec::new(),
         people_count: None,
         people_count_is_minimum: false,
+        people_rule: None,
         condition_shown: Vec::new(),
         condition_unknown: Vec::new(),
         evidence: Evidence { files, sources: Vec::new() },

@@ -13,11 +13,13 @@ pub struct Reached {
     /// `None` when the export cannot say.
     pub count: Option<usize>,
     pub minimum: bool,
+    /// How they were chosen, once a caller says.
+    pub rule: Option<super::PeopleRule>,
 }
 
 impl Reached {
     pub fn unknown() -> Reached {
-        Reached { ids: Vec::new(), count: None, minimum: false }
+        Reached { ids: Vec::new(), count: None, minimum: false, rule: None }
     }
 }
 
@@ -44,7 +46,7 @@ pub fn friends_by(map: &DataMap, by: Option<Unix>, open_ended: bool) -> Reached 
             None => undated = true,
         }
     }
-    Reached { count: Some(ids.len()), ids, minimum: undated || open_ended }
+    Reached { count: Some(ids.len()), ids, minimum: undated || open_ended, rule: None }
 }
 
 /// Everyone in the owner's Facebook threads with messages certainly inside `window`, once each; a thread
@@ -70,5 +72,5 @@ pub fn thread_people(map: &DataMap, window: Window, open_ended: bool) -> (Reache
         }
         files.extend(thread.files.iter().take(1).cloned());
     }
-    (Reached { count: Some(ids.len()), ids, minimum: open_ended }, files)
+    (Reached { count: Some(ids.len()), ids, minimum: open_ended, rule: None }, files)
 }

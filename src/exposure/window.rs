@@ -46,6 +46,16 @@ impl Window {
         let i = days.partition_point(|d| i64::from(*d) < first);
         days.get(i).is_some_and(|d| i64::from(*d) <= last)
     }
+
+    /// The first and last of the sorted `days` certainly inside, and how many there are.
+    pub fn days_inside(self, days: &[i32]) -> Option<(i32, i32, usize)> {
+        let (Some(s), Some(e)) = (self.start, self.end) else { return None };
+        let (first, last) = (s.div_euclid(86_400), e.div_euclid(86_400));
+        let from = days.partition_point(|d| i64::from(*d) < first);
+        let to = days.partition_point(|d| i64::from(*d) <= last);
+        let inside = days.get(from..to).filter(|d| !d.is_empty())?;
+        Some((inside[0], inside[inside.len() - 1], inside.len()))
+    }
 }
 
 /// What the public record dates about one deal.

@@ -79,7 +79,8 @@ impl Monitor<'_> {
         Monitor { report: &|_| {}, cancel }
     }
 
-    fn check(&self) -> Result<(), ImportError> {
+    /// `Err(Cancelled)` once the person cancelled.
+    pub fn check(&self) -> Result<(), ImportError> {
         if self.cancel.load(Ordering::Relaxed) { Err(ImportError::Cancelled) } else { Ok(()) }
     }
 }

@@ -5,7 +5,7 @@
 use super::{Derived, Loaded, layout_for};
 use crate::archive::Input;
 use crate::exposure;
-use crate::graph::MapGraph;
+use crate::graph::{MapGraph, Open};
 use crate::import::{ImportError, Monitor, import};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -40,7 +40,7 @@ pub fn steps(inputs: &[Input]) -> Result<String, ImportError> {
     let json = crate::report::to_json(&map, &derived);
     lap("json", t);
     let t = Instant::now();
-    let graph = MapGraph::build(&map, &derived.companies, &derived.rows);
+    let graph = MapGraph::build(&map, &derived.companies, &derived.rows, &derived.statements, &Open::new());
     lap("graph", t);
     let t = Instant::now();
     let mut layout = layout_for(&graph, 1);

@@ -8,7 +8,7 @@ use crate::archive::Input;
 use crate::catalog;
 pub use crate::derive::Derived;
 use crate::exposure::{Companies, CompanyId, Row, Statement};
-use crate::graph::{EdgeKind, MapGraph, NodeKind};
+use crate::graph::{EdgeKind, MapGraph, NodeKind, Open};
 use crate::import::{self, ImportError, Monitor, Progress};
 use crate::layout::{ForceLayout, Link};
 use crate::model::DataMap;
@@ -16,6 +16,7 @@ use crate::redact;
 use crate::timeline::{CompanyTimeline, Network};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Clone)]
 pub struct Loaded {
@@ -31,8 +32,13 @@ pub struct Loaded {
     pub network: Network,
     pub actions: Vec<crate::actions::Action>,
     pub graph: MapGraph,
+    /// The aggregates the person opened; the graph is built with them open.
+    pub open: Open,
     /// One position per graph node, indexed like the graph's nodes.
     pub positions: Vec<[f32; 2]>,
+    /// Whether `positions` are the settled layout, or only where the layout starts (the window settles it
+    /// while the person watches; [`Loaded::settle`] does it for pictures and reports).
+    pub settled: bool,
 }
 
 impl Loaded {
@@ -52,7 +58,54 @@ impl Loaded {
             }
         }
         let Derived { companies, statements, rows, timelines, network, actions } = derived;
-        Loaded { map, companies, statements, rows, row_of, action_of, timelines, network, actions, graph, positions }
+        let settled = true;
+        let open = Open::new();
+        Loaded {
+            map,
+            companies,
+            statements,
+            rows,
+            row_of,
+            action_of,
+            timelines,
+            network,
+            actions,
+            graph,
+            open,
+            positions,
+            settled,
+        }
+    }
+
+    /// Run the layout from the current positions until it settles. Deterministic: the same export always
+    /// settles the same way, which pictures and tests rely on.
+    pub fn settle(&mut self, cancel: &AtomicBool) -> Result<(), ImportError> {
+        if self.settled {
+            return Ok(());
+        }
+        let mut layout = layout_for(&self.graph, 1);
+        layout.set_positions(&self.positions);
+        while layout.tick() {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(ImportError::Cancelled);
+            }
+        }
+        self.positions = layout.positions().to_vec();
+        self.settled = true;
+        Ok(())
+    }
+
+    /// Rebuild the map with these aggregates open (or closed). Nodes that stay keep their positions and new
+    /// ones start where their aggregate was; the layout is left to settle again.
+    pub fn set_open(&mut self, open: Open) {
+        if open == self.open {
+            return;
+        }
+        let graph = MapGraph::build(&self.map, &self.companies, &self.rows, &self.statements, &open);
+        self.positions = graph.carry_positions(&self.graph, &self.positions);
+        self.graph = graph;
+        self.open = open;
+        self.settled = false;
     }
 
     pub fn row(&self, company: CompanyId) -> Option<&Row> {
@@ -75,10 +128,13 @@ impl Loaded {
                 NodeKind::Person(id) => {
                     node.label = map.person(id).map(|p| p.name.clone()).unwrap_or_else(|| "Someone".to_owned())
                 }
-                NodeKind::Hub | NodeKind::Company(_) => {}
+                NodeKind::Hub | NodeKind::Company(_) | NodeKind::Group(_) => {}
             }
         }
-        Loaded::new(map, derived, MapGraph { graph, owner: self.graph.owner }, self.positions.clone())
+        let mut copy = Loaded::new(map, derived, MapGraph { graph, ..self.graph.clone() }, self.positions.clone());
+        copy.open = self.open.clone();
+        copy.settled = self.settled;
+        copy
     }
 
     /// The derived part again, for redaction and reports.
@@ -94,21 +150,31 @@ impl Loaded {
     }
 }
 
-/// Import, work out the statements, build the graph and lay it out until it settles.
-pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> {
+/// Where the import's own progress ends and the steps after it begin.
+pub const IMPORT_DONE: f32 = 0.96;
+
+/// Import, work out the statements and build the graph, with the layout's starting positions: what the
+/// window needs to draw a first map, which then settles on screen.
+pub fn prepare(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> {
     let map = import::import(inputs, monitor)?;
-    (monitor.report)(Progress { stage: "Checking the public record", file: None, fraction: 0.9 });
+    (monitor.report)(Progress { stage: "Checking the public record", file: None, fraction: IMPORT_DONE });
+    monitor.check()?;
     let derived = Derived::of(&map);
-    (monitor.report)(Progress { stage: "Drawing the map", file: None, fraction: 0.93 });
-    let graph = MapGraph::build(&map, &derived.companies, &derived.rows);
-    let mut layout = layout_for(&graph, 1);
-    while layout.tick() {
-        if monitor.cancel.load(std::sync::atomic::Ordering::Relaxed) {
-            return Err(ImportError::Cancelled);
-        }
-    }
-    let positions = layout.positions().to_vec();
-    Ok(Loaded::new(map, derived, graph, positions))
+    (monitor.report)(Progress { stage: "Drawing the map", file: None, fraction: 0.98 });
+    monitor.check()?;
+    let open = Open::new();
+    let graph = MapGraph::build(&map, &derived.companies, &derived.rows, &derived.statements, &open);
+    let positions = layout_for(&graph, 1).positions().to_vec();
+    let mut loaded = Loaded::new(map, derived, graph, positions);
+    loaded.settled = false;
+    Ok(loaded)
+}
+
+/// [`prepare`], then lay the map out until it settles: for pictures, reports and tests.
+pub fn load(inputs: &[Input], monitor: &Monitor) -> Result<Loaded, ImportError> {
+    let mut loaded = prepare(inputs, monitor)?;
+    loaded.settle(monitor.cancel)?;
+    Ok(loaded)
 }
 
 /// Layout settings for the map: the owner pinned at the centre, hubs pushing each other apart so each
@@ -137,7 +203,8 @@ pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
         let radius = (14.0 * n.sqrt()).max(1.3 * area.sqrt()) + 20.0;
         links.push(Link::new(graph.owner.index(), hub.index(), 90.0 + radius));
         for (k, m) in members.iter().enumerate() {
-            let distance = 18.0 + radius * ((k as f32 + 0.5) / n).sqrt();
+            // Never closer than the two nodes' own room: an aggregate must not sit on its hub's label.
+            let distance = (18.0 + radius * ((k as f32 + 0.5) / n).sqrt()).max(room(hub) + room(*m) + 12.0);
             links.push(Link::new(hub.index(), m.index(), distance));
         }
     }
@@ -146,6 +213,8 @@ pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
         match e.weight() {
             EdgeKind::AlsoVia => links.push(Link { a, b, distance: 200.0, weight: 0.15 }),
             EdgeKind::SharedThread => links.push(Link { a, b, distance: 25.0, weight: 0.5 }),
+            // Drawn, not pulled: a pull would drag the aggregates out of their category's region.
+            EdgeKind::Reach(_) => {}
             EdgeKind::Membership => {}
         }
     }
@@ -154,6 +223,7 @@ pub fn layout_for(graph: &MapGraph, seed: u64) -> ForceLayout {
         match g[n].kind {
             NodeKind::Hub => layout.set_charge(n.index(), -1500.0),
             NodeKind::Owner => layout.set_charge(n.index(), -600.0),
+            NodeKind::Group(_) => layout.set_charge(n.index(), -300.0),
             _ => layout.set_charge(n.index(), -40.0),
         }
         layout.set_radius(n.index(), room(n));

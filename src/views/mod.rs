@@ -7,6 +7,7 @@ pub mod batch;
 pub mod details;
 pub mod graph_view;
 pub mod palette;
+pub mod person;
 pub mod status;
 pub mod summary;
 pub mod table_view;

@@ -3,7 +3,8 @@
 
 use crate::import::Progress;
 
-pub fn progress_ui(ui: &mut egui::Ui, label: &str, progress: &Progress) -> bool {
+/// Returns true when the person asks to cancel. `cancelling` once they have.
+pub fn progress_ui(ui: &mut egui::Ui, label: &str, progress: &Progress, cancelling: bool) -> bool {
     let mut cancel = false;
     card_ui(ui, |ui| {
         ui.heading("Reading your export");
@@ -11,12 +12,15 @@ pub fn progress_ui(ui: &mut egui::Ui, label: &str, progress: &Progress) -> bool 
         ui.add_space(12.0);
         ui.add(egui::ProgressBar::new(progress.fraction).show_percentage().animate(true));
         ui.add_space(6.0);
-        ui.label(progress.stage);
-        if let Some(file) = &progress.file {
+        ui.label(if cancelling { "Cancelling…" } else { progress.stage });
+        if let Some(file) = progress.file.as_ref().filter(|_| !cancelling) {
             ui.label(egui::RichText::new(file).small().weak());
         }
         ui.add_space(12.0);
-        cancel = ui.button("Cancel").on_hover_text("Stop reading and go back (Esc)").clicked()
+        cancel = ui
+            .add_enabled(!cancelling, egui::Button::new("Cancel"))
+            .on_hover_text("Stop reading and go back (Esc)")
+            .clicked()
             || ui.input(|i| i.key_pressed(egui::Key::Escape));
     });
     cancel
